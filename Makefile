@@ -1,0 +1,40 @@
+# LocalPlan: `make demo` to try it, `make test` to run every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo install test lint format messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --editable '.[test]'
+	$(BIN)/pybabel compile --use-fuzzy -d src/localplan/locale -D django >/dev/null 2>&1 || true
+	touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/localplan migrate --noinput
+	$(BIN)/localplan load_demo
+	LOCALPLAN_DEBUG=1 $(BIN)/localplan runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+# Extract the Thai msgids into the English catalogue (needs GNU gettext), then compile.
+messages: $(STAMP)
+	cd src/localplan && ../../$(BIN)/localplan makemessages --locale en --no-obsolete
+	$(BIN)/pybabel compile --use-fuzzy -d src/localplan/locale -D django
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,97 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from localplan.core.access import member_view, require_settings_editor
+from localplan.core.forms import AgencyForm, OrganizationSettingsForm, UnitForm, VillageForm
+from localplan.core.home import panels_for
+from localplan.core.models import Agency, Membership, Unit, Village
+from localplan.core.pages import delete_page, form_page
+
+
+def landing(request):
+    """Signed-in staff go to their organization; everyone else to the sign-in page."""
+    if request.user.is_authenticated:
+        membership = Membership.objects.filter(user=request.user).select_related("organization")
+        first = membership.first()
+        if first is not None:
+            return redirect("home", org=first.organization.slug)
+    return redirect("login")
+
+
+@login_required
+def my_organizations(request):
+    memberships = Membership.objects.filter(user=request.user).select_related("organization")
+    return render(request, "core/my_organizations.html", {"memberships": memberships})
+
+
+@member_view
+def home(request):
+    context = {"nav": "home", "panels": panels_for(request.membership)}
+    return render(request, "core/home.html", context)
+
+
+@member_view
+def settings_page(request):
+    org = request.organization
+    context = {
+        "nav": "settings",
+        "units": Unit.objects.filter(organization=org),
+        "villages": Village.objects.filter(organization=org),
+        "agencies": Agency.objects.filter(organization=org),
+        "members": Membership.objects.filter(organization=org).select_related("user", "unit"),
+    }
+    return render(request, "core/settings.html", context)
+
+
+@member_view
+def settings_edit(request):
+    require_settings_editor(request.membership)
+    org = request.organization
+    form = OrganizationSettingsForm(request.POST or None, instance=org)
+    return form_page(
+        request,
+        form,
+        title=_("แก้ไขข้อมูลองค์กร"),
+        success_url=reverse("settings", kwargs={"org": org.slug}),
+        extra={"nav": "settings"},
+    )
+
+
+# Units, villages and other agencies: the same three pages each.
+SIMPLE_LISTS = {
+    "units": (Unit, UnitForm, _("หน่วยงานภายใน")),
+    "villages": (Village, VillageForm, _("หมู่บ้าน")),
+    "agencies": (Agency, AgencyForm, _("หน่วยงานอื่น")),
+}
+
+
+def _settings_url(org) -> str:
+    return reverse("settings", kwargs={"org": org.slug})
+
+
+@member_view
+def list_item_edit(request, kind, pk=None):
+    require_settings_editor(request.membership)
+    model, form_class, label = SIMPLE_LISTS[kind]
+    org = request.organization
+    instance = get_object_or_404(model, pk=pk, organization=org) if pk else None
+    form = form_class(request.POST or None, instance=instance, organization=org)
+    title = _("แก้ไข%(label)s") % {"label": label} if pk else _("เพิ่ม%(label)s") % {"label": label}
+    return form_page(
+        request,
+        form,
+        title=title,
+        success_url=_settings_url(org),
+        breadcrumbs=[(_("ข้อมูลองค์กร"), _settings_url(org))],
+        extra={"nav": "settings"},
+    )
+
+
+@member_view
+def list_item_delete(request, kind, pk):
+    require_settings_editor(request.membership)
+    model, _form, _label = SIMPLE_LISTS[kind]
+    instance = get_object_or_404(model, pk=pk, organization=request.organization)
+    return delete_page(request, instance, success_url=_settings_url(request.organization))

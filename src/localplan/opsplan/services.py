@@ -1,0 +1,64 @@
+"""Every write to operational plans: a plan with its first edition, an entry, removing one."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from localplan.core.access import require_editable, require_unit_row_editor
+from localplan.core.codes import next_codes
+from localplan.core.models import AmendmentKind, Membership
+from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry
+
+ENTRY_CODE_PREFIX = "E"
+
+
+@transaction.atomic
+def create_operational_plan(
+    *, organization, fiscal_year: int, budget_announced_on=None
+) -> OperationalPlan:
+    plan = OperationalPlan(
+        organization=organization, fiscal_year=fiscal_year, budget_announced_on=budget_announced_on
+    )
+    plan.full_clean()
+    plan.save()
+    OpsEdition.objects.create(organization=organization, plan=plan, kind=AmendmentKind.ORIGINAL)
+    return plan
+
+
+def inherit_classification(entry: OpsEntry) -> None:
+    """An own entry is classified as its plan project is."""
+    project = entry.plan_project
+    if project is None:
+        return
+    entry.strategy_id = project.strategy_id
+    entry.guideline_id = project.guideline_id
+    entry.work_plan_id = project.work_plan_id
+    entry.kind = project.kind
+    if not entry.name:
+        entry.name = project.name
+
+
+@transaction.atomic
+def save_entry(*, entry: OpsEntry, by: Membership, villages=None) -> OpsEntry:
+    require_editable(entry.edition)
+    require_unit_row_editor(by, entry.unit_id)
+    if entry.pk is not None:
+        stored_unit = OpsEntry.objects.filter(pk=entry.pk).values_list("unit_id", flat=True)
+        require_unit_row_editor(by, stored_unit.first())
+    inherit_classification(entry)
+    if not entry.code:
+        entry.code = next_codes(OpsEntry, entry.organization, ENTRY_CODE_PREFIX)[0]
+    if not entry.number:
+        entry.number = OpsEntry.objects.filter(edition=entry.edition).count() + 1
+    entry.full_clean()
+    entry.save()
+    if villages is not None:
+        entry.villages.set(villages, through_defaults={"organization": entry.organization})
+    return entry
+
+
+@transaction.atomic
+def delete_entry(*, entry: OpsEntry, by: Membership) -> None:
+    require_editable(entry.edition)
+    require_unit_row_editor(by, entry.unit_id)
+    entry.delete()

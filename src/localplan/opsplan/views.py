@@ -1,0 +1,137 @@
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from localplan.core.access import (
+    member_view,
+    require_editable,
+    require_plan_editor,
+    require_unit_row_editor,
+)
+from localplan.core.models import Role
+from localplan.core.pages import delete_page, form_page
+from localplan.opsplan import queries, services
+from localplan.opsplan.forms import EntryFilterForm, OperationalPlanForm, OpsEntryForm
+from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry
+
+
+def _list_url(org) -> str:
+    return reverse("opsplan:list", kwargs={"org": org.slug})
+
+
+@member_view
+def plan_list(request):
+    plans = queries.plans_with_editions(request.organization)
+    return render(request, "opsplan/list.html", {"nav": "opsplan", "plans": plans})
+
+
+@member_view
+def plan_new(request):
+    require_plan_editor(request.membership)
+    org = request.organization
+    form = OperationalPlanForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        title=_("สร้างแผนการดำเนินงาน"),
+        success_url=_list_url(org),
+        save=lambda form: services.create_operational_plan(organization=org, **form.cleaned_data),
+        breadcrumbs=[(_("แผนการดำเนินงาน"), _list_url(org))],
+        extra={"nav": "opsplan"},
+    )
+
+
+@member_view
+def plan_detail(request, fiscal_year):
+    plan = get_object_or_404(
+        OperationalPlan, fiscal_year=fiscal_year, organization=request.organization
+    )
+    edition = queries.current_edition(plan)
+    return redirect(edition) if edition else redirect("opsplan:list", org=plan.organization.slug)
+
+
+def _edition(request, edition_id) -> OpsEdition:
+    return get_object_or_404(
+        OpsEdition.objects.select_related("plan"), pk=edition_id, organization=request.organization
+    )
+
+
+@member_view
+def edition_detail(request, edition_id):
+    edition = _edition(request, edition_id)
+    filter_form = EntryFilterForm(request.GET or None, organization=request.organization)
+    entries = queries.entries_of(edition, filter_form.filters())
+    fiscal_year = edition.plan.fiscal_year
+    context = {
+        "nav": "opsplan",
+        "edition": edition,
+        "plan": edition.plan,
+        "tree": queries.group_entries(entries),
+        "month_header": queries.month_header(fiscal_year),
+        "filter_form": filter_form,
+        "can_add": edition.is_editable
+        and (request.membership.can_edit_plans or request.membership.role == Role.UNIT_STAFF),
+    }
+    return render(request, "opsplan/edition.html", context)
+
+
+def _entry_form_page(request, edition, entry, form):
+    org = request.organization
+    membership = request.membership
+    return form_page(
+        request,
+        form,
+        title=_("แก้ไขรายการ") if entry else _("เพิ่มรายการในแผนการดำเนินงาน"),
+        success_url=edition.get_absolute_url(),
+        save=lambda form: services.save_entry(
+            entry=form.instance, by=membership, villages=form.cleaned_data["villages"]
+        ),
+        template="opsplan/entry_form.html",
+        breadcrumbs=[
+            (_("แผนการดำเนินงาน"), _list_url(org)),
+            (str(edition), edition.get_absolute_url()),
+        ],
+        extra={"nav": "opsplan", "edition": edition},
+    )
+
+
+@member_view
+def entry_new(request, edition_id):
+    edition = _edition(request, edition_id)
+    require_editable(edition)
+    if request.membership.role != Role.UNIT_STAFF:
+        require_plan_editor(request.membership)
+    form = OpsEntryForm(request.POST or None, edition=edition, membership=request.membership)
+    return _entry_form_page(request, edition, None, form)
+
+
+def _entry(request, entry_id) -> OpsEntry:
+    entry = get_object_or_404(
+        OpsEntry.objects.select_related("edition__plan"),
+        pk=entry_id,
+        organization=request.organization,
+    )
+    require_editable(entry.edition)
+    require_unit_row_editor(request.membership, entry.unit_id)
+    return entry
+
+
+@member_view
+def entry_edit(request, entry_id):
+    entry = _entry(request, entry_id)
+    form = OpsEntryForm(
+        request.POST or None, instance=entry, edition=entry.edition, membership=request.membership
+    )
+    return _entry_form_page(request, entry.edition, entry, form)
+
+
+@member_view
+def entry_delete(request, entry_id):
+    entry = _entry(request, entry_id)
+    membership = request.membership
+    return delete_page(
+        request,
+        entry,
+        success_url=entry.edition.get_absolute_url(),
+        delete=lambda row: services.delete_entry(entry=row, by=membership),
+    )

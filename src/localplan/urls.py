@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("localplan.core.urls")),
+    path("o/<slug:org>/strategies/", include("localplan.strategy.urls")),
+    path("o/<slug:org>/devplans/", include("localplan.devplan.urls")),
+    path("o/<slug:org>/opsplans/", include("localplan.opsplan.urls")),
+]

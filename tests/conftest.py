@@ -1,0 +1,35 @@
+import pytest
+
+from localplan.core.models import Role
+from tests.factories import MembershipFactory, OrganizationFactory
+
+
+@pytest.fixture
+def org(db):
+    return OrganizationFactory(name="ผไทรินทร์", slug="phairin")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganizationFactory(name="หนองกี่", slug="nongki")
+
+
+@pytest.fixture
+def planner(org):
+    return MembershipFactory(organization=org, role=Role.PLANNER)
+
+
+@pytest.fixture
+def member_client(client):
+    """Log a client in as a member: member_client(membership) → client."""
+
+    def login(membership):
+        client.force_login(membership.user)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def planner_client(member_client, planner):
+    return member_client(planner)
