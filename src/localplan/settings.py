@@ -105,6 +105,7 @@ USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns at every start without it
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MAX_AGE = 3600
 MEDIA_URL = "/media/"

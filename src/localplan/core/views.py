@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from localplan.core.access import member_view, require_settings_editor
 from localplan.core.forms import AgencyForm, OrganizationSettingsForm, UnitForm, VillageForm
-from localplan.core.home import panels_for
+from localplan.core.slots import panels_for
 from localplan.core.models import Agency, Membership, Unit, Village
 from localplan.core.pages import delete_page, form_page
 
@@ -28,7 +28,7 @@ def my_organizations(request):
 
 @member_view
 def home(request):
-    context = {"nav": "home", "panels": panels_for(request.membership)}
+    context = {"nav": "home", "panels": panels_for("home", membership=request.membership)}
     return render(request, "core/home.html", context)
 
 

@@ -9,6 +9,7 @@ from localplan.core.access import (
     require_unit_row_editor,
 )
 from localplan.core.pages import delete_page, form_page
+from localplan.core.slots import panels_for
 from localplan.devplan import queries, services
 from localplan.devplan.forms import DevPlanForm, PlanProjectForm, ProjectFilterForm
 from localplan.devplan.models import DevPlan, DevPlanEdition, PlanProject
@@ -67,6 +68,8 @@ def edition_detail(request, edition_id):
         "fiscal_years": edition.plan.fiscal_years,
         "tree": queries.group_projects(projects),
         "filter_form": filter_form,
+        "actions": panels_for("edition_actions", membership=request.membership, edition=edition),
+        "panels": panels_for("edition_panels", membership=request.membership, edition=edition),
         "editions": edition.plan.editions.order_by("created_at", "id"),
     }
     return render(request, "devplan/edition.html", context)

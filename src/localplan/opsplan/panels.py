@@ -1,11 +1,11 @@
 from django.db.models import Count, Sum
 
-from localplan.core.home import Panel, home_panel
+from localplan.core.slots import Panel, slot
 from localplan.opsplan.models import OpsEdition
 from localplan.opsplan.queries import current_edition, plans_with_editions
 
 
-@home_panel
+@slot("home")
 def current_operational_plans(membership):
     plans = list(plans_with_editions(membership.organization)[:3])
     editions = [edition for plan in plans if (edition := current_edition(plan))]

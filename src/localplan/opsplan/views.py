@@ -10,6 +10,7 @@ from localplan.core.access import (
 )
 from localplan.core.models import Role
 from localplan.core.pages import delete_page, form_page
+from localplan.core.slots import panels_for
 from localplan.opsplan import queries, services
 from localplan.opsplan.forms import EntryFilterForm, OperationalPlanForm, OpsEntryForm
 from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry
@@ -69,6 +70,8 @@ def edition_detail(request, edition_id):
         "tree": queries.group_entries(entries),
         "month_header": queries.month_header(fiscal_year),
         "filter_form": filter_form,
+        "actions": panels_for("edition_actions", membership=request.membership, edition=edition),
+        "panels": panels_for("edition_panels", membership=request.membership, edition=edition),
         "can_add": edition.is_editable
         and (request.membership.can_edit_plans or request.membership.role == Role.UNIT_STAFF),
     }
