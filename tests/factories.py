@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from localplan.core.models import (
-    AmendmentKind,
     Agency,
+    AmendmentKind,
     Membership,
     Organization,
     OrganizationKind,
