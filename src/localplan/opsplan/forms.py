@@ -13,6 +13,7 @@ from localplan.core.models import Unit, Village
 from localplan.devplan.queries import linkable_plan_projects
 from localplan.opsplan.models import BudgetSource, OpsEntry
 from localplan.strategy.models import Guideline, Strategy, WorkPlan
+from localplan.strategy.queries import work_plan_choices
 
 OWN, OTHER = "own", "other"
 CARRIED_OUT_BY = [(OWN, _("องค์กรดำเนินการเอง")), (OTHER, _("หน่วยงานอื่นดำเนินการ"))]
@@ -187,6 +188,7 @@ class EntryFilterForm(forms.Form):
         ).select_related("strategy")
         self.fields["unit"].queryset = Unit.objects.filter(organization=organization)
         self.fields["village"].queryset = Village.objects.filter(organization=organization)
+        self.fields["work_plan"].choices = [("", "---------"), *work_plan_choices()]
         for field in self.fields.values():
             field.widget.attrs["class"] = (
                 "form-control form-control-sm"
