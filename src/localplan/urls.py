@@ -9,4 +9,5 @@ urlpatterns = [
     path("o/<slug:org>/devplans/", include("localplan.devplan.urls")),
     path("o/<slug:org>/opsplans/", include("localplan.opsplan.urls")),
     path("o/<slug:org>/budget/", include("localplan.budget.urls")),
+    path("agency-submissions/", include("localplan.budget.public_urls")),
 ]

@@ -44,7 +44,7 @@ def _objects(world, user):
         "document_id": world.document.pk,
         "item_id": world.items[0].pk,
         "edition_id": world.edition.pk,
-        "project_id": project.pk,
+        "agency_project_id": project.pk,
         "invitation_id": invitation.pk,
         "batch_id": batch.pk,
     }
@@ -61,23 +61,22 @@ PAGES = [
     ("budget:item_new", lambda o: {"document_id": o["document_id"]}, True),
     ("budget:item_edit", lambda o: {"item_id": o["item_id"]}, True),
     ("budget:item_delete", lambda o: {"item_id": o["item_id"]}, True),
-    ("budget:import_upload", lambda o: {"kind": "budget-items", "target_id": o["document_id"]}, True),
-    ("budget:import_upload", lambda o: {"kind": "plan-projects", "target_id": o["draft_edition_id"]}, True),
-    ("budget:import_upload", lambda o: {"kind": "agency-projects", "target_id": 2552}, True),
+    ("budget:import_new", lambda o: {"kind": "budget-items", "target_id": o["document_id"]}, True),
+    ("budget:import_new", lambda o: {"kind": "plan-projects", "target_id": o["draft_edition_id"]}, True),
+    ("budget:import_new", lambda o: {"kind": "agency-projects", "target_id": 2552}, True),
     ("budget:template", lambda o: {"kind": "budget-items", "target_id": o["document_id"], "fmt": "xlsx"}, False),
     ("budget:template", lambda o: {"kind": "plan-projects", "target_id": o["edition_id"], "fmt": "csv"}, False),
     ("budget:export", lambda o: {"kind": "budget-items", "target_id": o["document_id"], "fmt": "xlsx"}, False),
     ("budget:export", lambda o: {"kind": "plan-projects", "target_id": o["edition_id"], "fmt": "xlsx"}, False),
     ("budget:export", lambda o: {"kind": "agency-projects", "target_id": 2552, "fmt": "csv"}, False),
-    ("budget:import_preview", lambda o: {"batch_id": o["batch_id"]}, "owner"),
+    ("budget:import_preview", lambda o: {"kind": "budget-items", "target_id": o["document_id"]}, "owner"),
     ("budget:agency_projects", lambda o: {"fiscal_year": 2552}, False),
     ("budget:agency_project_new", lambda o: {"fiscal_year": 2552}, True),
-    ("budget:agency_project_edit", lambda o: {"project_id": o["project_id"]}, True),
-    ("budget:agency_project_reject", lambda o: {"project_id": o["project_id"]}, True),
-    ("budget:agency_project_delete", lambda o: {"project_id": o["project_id"]}, True),
+    ("budget:agency_project_edit", lambda o: {"agency_project_id": o["agency_project_id"]}, True),
+    ("budget:agency_project_delete", lambda o: {"agency_project_id": o["agency_project_id"]}, True),
     ("budget:invitation_new", lambda o: {"fiscal_year": 2552}, True),
-    ("budget:invitation_revoke", lambda o: {"invitation_id": o["invitation_id"]}, True),
-    ("budget:draft", lambda o: {"fiscal_year": 2552}, True),
+    ("budget:invitation_delete", lambda o: {"invitation_id": o["invitation_id"]}, True),
+    ("budget:draft", lambda o: {"fiscal_year": 2552}, False),
     ("budget:checks", lambda o: {"fiscal_year": 2552}, False),
     ("budget:checks_badge", lambda o: {}, False),
 ]  # fmt: skip
@@ -112,7 +111,7 @@ def test_every_page_keeps_to_its_organization_and_role(
 
     client.force_login(planner.user)
     response = client.get(url)
-    assert response.status_code == 200 if name != "budget:invitation_revoke" else 302
+    assert response.status_code == 200
     foreign = kwargs_of(theirs)
     if set(foreign) & OWN_ROWS:
         foreign_url = reverse(name, kwargs={"org": world.org.slug, **foreign})
@@ -121,7 +120,9 @@ def test_every_page_keeps_to_its_organization_and_role(
     client.force_login(executive.user)
     response = client.get(url)
     if write == "owner":
-        assert response.status_code == 404, "another user's uploaded file"
+        assert response.status_code == 302, "no file of this user: back to the upload page"
+        assert client.post(url, {"batch": mine["batch_id"]}).status_code == 302
+        assert ImportBatch.objects.get(pk=mine["batch_id"]).applied_at is None
     elif write:
         assert response.status_code == 403
         assert (
@@ -135,13 +136,18 @@ def test_every_page_keeps_to_its_organization_and_role(
 def test_a_batch_is_seen_only_by_the_user_who_uploaded_it(client, world, planner):
     batch = ImportBatch.objects.create(
         organization=world.org, user=planner.user, kind="budget-items", target_id=world.document.pk,
-        filename="x.xlsx", content=b"", preview={"counts": {}, "rows": [], "errors": []}, digest="",
+        filename="mine.xlsx", content=b"", preview={"counts": {}, "rows": [], "errors": []}, digest="",
     )  # fmt: skip
+    url = batch.get_absolute_url()
+    client.force_login(planner.user)
+    assert "mine.xlsx" in client.get(url).content.decode()
     colleague = MembershipFactory(organization=world.org, role=Role.PLANNER)
     client.force_login(colleague.user)
-    url = reverse("budget:import_preview", kwargs={"org": world.org.slug, "batch_id": batch.pk})
-    assert client.get(url).status_code == 404
-    assert client.post(url).status_code == 404
+    response = client.get(url)
+    assert response.status_code == 302 and "mine.xlsx" not in response.content.decode()
+    client.post(url, {"batch": batch.pk})
+    batch.refresh_from_db()
+    assert batch.applied_at is None
 
 
 def test_the_document_page_shows_items_grouped_with_totals(client, world, planner):
@@ -194,7 +200,7 @@ def test_plan_editions_offer_the_excel_buttons_to_planners_only(client, world, p
     world.edition.save()
     url = world.edition.get_absolute_url()
     import_url = reverse(
-        "budget:import_upload",
+        "budget:import_new",
         kwargs={"org": world.org.slug, "kind": "plan-projects", "target_id": world.edition.pk},
     )
     client.force_login(planner.user)

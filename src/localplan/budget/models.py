@@ -273,7 +273,7 @@ class AgencyProject(Audited, OrganizationOwned):
     def get_absolute_url(self) -> str:
         return reverse(
             "budget:agency_project_edit",
-            kwargs={"org": self.organization.slug, "project_id": self.pk},
+            kwargs={"org": self.organization.slug, "agency_project_id": self.pk},
         )
 
     @property
@@ -313,7 +313,6 @@ class AgencyInvitation(Audited, OrganizationOwned):
     fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     expires_on = models.DateField(_("ใช้ได้ถึงวันที่"))
-    revoked = models.BooleanField(_("ยกเลิกแล้ว"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -328,11 +327,11 @@ class AgencyInvitation(Audited, OrganizationOwned):
         return f"{self.agency} ปี {self.fiscal_year}"
 
     def get_absolute_url(self) -> str:
-        return reverse("budget:submit", kwargs={"org": self.organization.slug, "token": self.token})
+        return reverse("agency_submissions:submit", kwargs={"token": self.token})
 
     @property
     def is_open(self) -> bool:
-        return not self.revoked and timezone.localdate() <= self.expires_on
+        return timezone.localdate() <= self.expires_on
 
     @classmethod
     def default_expiry(cls) -> datetime.date:
@@ -369,7 +368,8 @@ class ImportBatch(OrganizationOwned):
 
     def get_absolute_url(self) -> str:
         return reverse(
-            "budget:import_preview", kwargs={"org": self.organization.slug, "batch_id": self.pk}
+            "budget:import_preview",
+            kwargs={"org": self.organization.slug, "kind": self.kind, "target_id": self.target_id},
         )
 
 

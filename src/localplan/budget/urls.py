@@ -15,7 +15,10 @@ urlpatterns = [
     path("documents/<int:document_id>/items/new/", documents.item_new, name="item_new"),
     path("items/<int:item_id>/edit/", documents.item_edit, name="item_edit"),
     path("items/<int:item_id>/delete/", documents.item_delete, name="item_delete"),
-    re_path(rf"^import/{KIND}/(?P<target_id>\d+)/$", imports.upload, name="import_upload"),
+    re_path(rf"^import/{KIND}/(?P<target_id>\d+)/$", imports.upload, name="import_new"),
+    re_path(
+        rf"^import/{KIND}/(?P<target_id>\d+)/preview/$", imports.preview, name="import_preview"
+    ),
     re_path(
         rf"^template/{KIND}/(?P<target_id>\d+)\.(?P<fmt>xlsx|csv)$",
         imports.template,
@@ -24,27 +27,24 @@ urlpatterns = [
     re_path(
         rf"^export/{KIND}/(?P<target_id>\d+)\.(?P<fmt>xlsx|csv)$", imports.export, name="export"
     ),
-    path("imports/<int:batch_id>/", imports.preview, name="import_preview"),
     path("<int:fiscal_year>/agency-projects/", agency.project_list, name="agency_projects"),
     path("<int:fiscal_year>/agency-projects/new/", agency.project_new, name="agency_project_new"),
-    path("agency-projects/<int:project_id>/edit/", agency.project_edit, name="agency_project_edit"),
     path(
-        "agency-projects/<int:project_id>/reject/",
-        agency.project_reject,
-        name="agency_project_reject",
+        "agency-projects/<int:agency_project_id>/edit/",
+        agency.project_edit,
+        name="agency_project_edit",
     ),
     path(
-        "agency-projects/<int:project_id>/delete/",
+        "agency-projects/<int:agency_project_id>/delete/",
         agency.project_delete,
         name="agency_project_delete",
     ),
     path("<int:fiscal_year>/invitations/new/", agency.invitation_new, name="invitation_new"),
     path(
-        "invitations/<int:invitation_id>/revoke/",
-        agency.invitation_revoke,
-        name="invitation_revoke",
+        "invitations/<int:invitation_id>/delete/",
+        agency.invitation_delete,
+        name="invitation_delete",
     ),
-    path("submit/<str:token>/", agency.submit, name="submit"),
     path("<int:fiscal_year>/draft/", draft.draft, name="draft"),
     path("<int:fiscal_year>/checks/", draft.year_checks, name="checks"),
     path("checks/badge/", draft.checks_badge, name="checks_badge"),

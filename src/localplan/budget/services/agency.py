@@ -61,10 +61,9 @@ def create_invitation(
 
 
 @transaction.atomic
-def revoke_invitation(*, invitation: AgencyInvitation, by: Membership) -> None:
+def delete_invitation(*, invitation: AgencyInvitation, by: Membership) -> None:
     require_plan_editor(by)
-    invitation.revoked = True
-    invitation.save()
+    invitation.delete()
 
 
 @transaction.atomic

@@ -75,25 +75,41 @@ def project_new(request, fiscal_year):
     )
 
 
-def _project(request, project_id) -> AgencyProject:
+def _project(request, agency_project_id) -> AgencyProject:
     return get_object_or_404(
         AgencyProject.objects.select_related("agency"),
-        pk=project_id,
+        pk=agency_project_id,
         organization=request.organization,
     )
 
 
 @member_view
-def project_edit(request, project_id):
-    """Edit a recorded project; for a submitted one, saving accepts it into the list."""
+def project_edit(request, agency_project_id):
+    """Edit a recorded project. For one an agency submitted this is its review: saving
+    accepts it into the year's list, the second form rejects it with a reason."""
     require_plan_editor(request.membership)
-    project = _project(request, project_id)
+    project = _project(request, agency_project_id)
     org = request.organization
     membership = request.membership
-    form = AgencyProjectForm(
-        request.POST or None, instance=project, organization=org, fiscal_year=project.fiscal_year
-    )
     reviewing = project.status != AgencyProjectStatus.ACCEPTED
+    rejecting = reviewing and request.method == "POST" and "reject" in request.POST
+    reject_form = RejectForm(request.POST if rejecting else None)
+    if rejecting and reject_form.is_valid():
+        try:
+            services.reject_agency_project(
+                project=project, by=membership, note=reject_form.cleaned_data["review_note"]
+            )
+        except ValidationError as refusal:
+            attach_errors(reject_form, refusal)
+        else:
+            messages.success(request, _("ไม่รับ “%(name)s” แล้ว") % {"name": project})
+            return redirect(list_url(org, project.fiscal_year))
+    form = AgencyProjectForm(
+        None if rejecting else (request.POST or None),
+        instance=project,
+        organization=org,
+        fiscal_year=project.fiscal_year,
+    )
 
     def save(form):
         if reviewing:
@@ -112,35 +128,15 @@ def project_edit(request, project_id):
             "nav": "budget",
             "project": project,
             "reviewing": reviewing,
-            "reject_form": RejectForm(),
+            "reject_form": reject_form,
         },
     )
 
 
 @member_view
-def project_reject(request, project_id):
+def project_delete(request, agency_project_id):
     require_plan_editor(request.membership)
-    project = _project(request, project_id)
-    org = request.organization
-    membership = request.membership
-    form = RejectForm(request.POST or None)
-    return form_page(
-        request,
-        form,
-        title=_("ไม่รับโครงการ “%(name)s”") % {"name": project},
-        success_url=list_url(org, project.fiscal_year),
-        save=lambda form: services.reject_agency_project(
-            project=project, by=membership, note=form.cleaned_data["review_note"]
-        ),
-        breadcrumbs=_breadcrumbs(org, project.fiscal_year),
-        extra={"nav": "budget"},
-    )
-
-
-@member_view
-def project_delete(request, project_id):
-    require_plan_editor(request.membership)
-    project = _project(request, project_id)
+    project = _project(request, agency_project_id)
     membership = request.membership
     return delete_page(
         request,
@@ -170,30 +166,33 @@ def invitation_new(request, fiscal_year):
 
 
 @member_view
-def invitation_revoke(request, invitation_id):
+def invitation_delete(request, invitation_id):
+    """Take a link back: it stops working; what the agency sent through it stays."""
     require_plan_editor(request.membership)
     invitation = get_object_or_404(
-        AgencyInvitation, pk=invitation_id, organization=request.organization
+        AgencyInvitation.objects.select_related("agency"),
+        pk=invitation_id,
+        organization=request.organization,
     )
-    if request.method == "POST":
-        services.revoke_invitation(invitation=invitation, by=request.membership)
-        messages.success(request, _("ยกเลิกลิงก์ของ %(agency)s แล้ว") % {"agency": invitation.agency})
-    return redirect(list_url(request.organization, invitation.fiscal_year))
+    membership = request.membership
+    return delete_page(
+        request,
+        invitation,
+        success_url=list_url(request.organization, invitation.fiscal_year),
+        delete=lambda row: services.delete_invitation(invitation=row, by=membership),
+    )
 
 
 @never_cache
-def submit(request, org, token):
+def submit(request, token):
     """The agency's page: no login; the token alone opens it, for its organization only."""
     invitation = get_object_or_404(
-        AgencyInvitation.objects.select_related("organization", "agency"),
-        token=token,
-        organization__slug=org,
+        AgencyInvitation.objects.select_related("organization", "agency"), token=token
     )
     form = AgencySubmissionForm(request.POST or None, fiscal_year=invitation.fiscal_year)
-    sent = AgencyProject.objects.filter(invitation=invitation).order_by("-created_at")
     if request.method == "POST" and invitation.is_open and form.is_valid():
+        project = form.save(commit=False)
         try:
-            project = form.save(commit=False)
             services.submit_agency_project(
                 invitation=invitation,
                 project=project,
@@ -206,6 +205,9 @@ def submit(request, org, token):
                 request, _("ส่งโครงการ “%(name)s” แล้ว องค์กรจะพิจารณาต่อไป") % {"name": project}
             )
             return redirect(invitation)
-    context = {"invitation": invitation, "form": form, "sent": sent, "public_page": True}
+    sent = AgencyProject.objects.filter(
+        organization=invitation.organization, invitation=invitation
+    ).order_by("-created_at")
+    context = {"invitation": invitation, "form": form, "sent": sent}
     status = 400 if form.errors else (410 if not invitation.is_open else 200)
     return render(request, "budget/submit.html", context, status=status)

@@ -12,21 +12,19 @@ from localplan.core.access import member_view, require_plan_editor
 
 @member_view
 def draft(request, fiscal_year):
-    """GET: what building or refreshing the draft would do. POST: do it, keeping every field
-    the planner edited by hand unless it was ticked."""
-    require_plan_editor(request.membership)
+    """GET: what building or refreshing the draft would do (any member may look).
+    POST: do it (plan editors), keeping every field edited by hand unless it was ticked."""
     org = request.organization
     context = {"nav": "budget", "fiscal_year": fiscal_year}
     try:
         if request.method == "POST":
-            take = set(request.POST.getlist("take"))
-            remove = set(request.POST.getlist("remove"))
+            require_plan_editor(request.membership)
             result = apply_draft(
                 organization=org,
                 fiscal_year=fiscal_year,
                 by=request.membership,
-                take=take,
-                remove=remove,
+                take=set(request.POST.getlist("take")),
+                remove=set(request.POST.getlist("remove")),
             )
             counts = result.counts
             messages.success(
@@ -38,7 +36,6 @@ def draft(request, fiscal_year):
         context["preview"] = preview_draft(organization=org, fiscal_year=fiscal_year)
     except ValidationError as refusal:
         context["refusal"] = " ".join(refusal.messages)
-        return render(request, "budget/draft.html", context, status=409)
     return render(request, "budget/draft.html", context)
 
 

@@ -42,18 +42,32 @@ def upload(request, kind, target_id):
     return render(request, "budget/import_upload.html", context, status=400 if form.errors else 200)
 
 
-def _batch(request, batch_id) -> ImportBatch:
-    """Only the user who uploaded a file sees it."""
-    return get_object_or_404(
-        ImportBatch, pk=batch_id, organization=request.organization, user=request.user
+def _pending_batch(request, kind, target_id) -> ImportBatch | None:
+    """The user's latest file for this target that is not imported yet; nobody else's."""
+    return (
+        ImportBatch.objects.filter(
+            organization=request.organization,
+            user=request.user,
+            kind=kind,
+            target_id=target_id,
+            applied_at__isnull=True,
+        )
+        .order_by("-created_at", "-id")
+        .first()
     )
 
 
 @member_view
-def preview(request, batch_id):
-    batch = _batch(request, batch_id)
-    importer = importer_for(batch.kind, request.organization, batch.target_id)
+def preview(request, kind, target_id):
+    importer = importer_for(kind, request.organization, target_id)
+    batch = _pending_batch(request, kind, target_id)
+    if batch is None:
+        org = request.organization.slug
+        return redirect("budget:import_new", org=org, kind=kind, target_id=target_id)
     if request.method == "POST":
+        if str(batch.pk) != request.POST.get("batch"):
+            messages.error(request, _("มีไฟล์ที่อัปโหลดใหม่กว่า กรุณาตรวจผลของไฟล์ล่าสุดด้านล่างก่อนยืนยัน"))
+            return redirect(batch)
         try:
             result = confirm_import(batch=batch, by=request.membership)
         except ValidationError as refusal:
@@ -73,9 +87,7 @@ def preview(request, batch_id):
         "kind_label": ImportKind(batch.kind).label,
         "preview": batch.preview,
         "changed_rows": changed,
-        "can_confirm": batch.applied_at is None
-        and not batch.preview.get("errors")
-        and bool(changed),
+        "can_confirm": not batch.preview.get("errors") and bool(changed),
     }
     status = 400 if batch.preview.get("errors") else 200
     return render(request, "budget/import_preview.html", context, status=status)
