@@ -14,7 +14,6 @@ from localplan.core.models import AuditLog, EditionState
 from localplan.devplan.models import PlanProject
 from tests.budget.helpers import (
     errors_by_column,
-    export_file,
     import_file,
     snapshot,
     template_rows,
