@@ -2,10 +2,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from localplan.budget.models import AgencyProject, BudgetDocument, BudgetItem
+from localplan.budget.models import AgencyProject, AgencyProjectStatus, BudgetDocument, BudgetItem
 from localplan.budget.queries import plan_projects_by_code
 from localplan.budget.sheets import MAX_UPLOAD_BYTES
 from localplan.core.forms import (
+    REQUIRED,
     FiscalYearField,
     MoneyField,
     MonthsField,
@@ -139,11 +140,13 @@ class AgencySubmissionForm(forms.ModelForm):
 
     def __init__(self, *args, fiscal_year: int, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.status = AgencyProjectStatus.SUBMITTED  # classified later by the planner
         self.fields["months"] = MonthsField(
             label=_("เดือนที่ดำเนินการ"), fiscal_year=fiscal_year, required=False
         )
         for field in self.fields.values():
-            field.error_messages.setdefault("required", _("กรุณากรอกช่องนี้"))
+            if not isinstance(field, MonthsField):
+                field.error_messages["required"] = REQUIRED["required"]
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.update({"rows": 3, "class": "form-control"})
             elif not isinstance(field, MonthsField):
@@ -155,7 +158,9 @@ class AgencySubmissionForm(forms.ModelForm):
 
 class RejectForm(forms.Form):
     review_note = forms.CharField(
-        label=_("เหตุผลที่ไม่รับ"), widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+        label=_("เหตุผลที่ไม่รับ"),
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        error_messages=REQUIRED,
     )
 
 
@@ -164,7 +169,7 @@ class InvitationForm(forms.Form):
         label=_("หน่วยงาน"),
         queryset=Agency.objects.none(),
         help_text=_("เพิ่มหน่วยงานใหม่ได้ที่หน้าข้อมูลองค์กร"),
-        error_messages={"invalid_choice": _("ตัวเลือกนี้ไม่มีในรายการขององค์กร")},
+        error_messages={**REQUIRED, "invalid_choice": _("ตัวเลือกนี้ไม่มีในรายการขององค์กร")},
     )
     expires_on = ThaiDateField(
         label=_("ใช้ได้ถึงวันที่"), required=False, help_text=_("ว่าง = 60 วันนับจากวันนี้")

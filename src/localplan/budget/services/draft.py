@@ -5,9 +5,11 @@ another agency. The planner then fills in months and activity details.
 
 A refresh compares three values of each field the draft manages: what the entry holds now,
 what the draft last wrote there (kept in `DraftMark.written`), and what the draft would write
-now. A field the planner has not touched is updated; a field the planner changed by hand is
-shown as a conflict and kept unless the planner ticks it. Nothing is written before the
-planner has seen the preview and confirmed it.
+now. A field the planner has not touched follows its source; a field the planner changed by
+hand is kept while its source stays the same, and when the source changes too it is shown as
+a conflict, kept unless the planner ticks it. An entry the planner made by hand for a
+budgeted project is adopted, every difference shown as a conflict. Nothing is written before
+the planner has seen the preview and confirmed it.
 """
 
 from __future__ import annotations
@@ -350,6 +352,8 @@ def preview_draft(*, organization, fiscal_year: int) -> DraftPreview:
             if current[name] == proposed:
                 continue
             last = written.get(name, MISSING)
+            if last is not MISSING and last == proposed and current[name] != last:
+                continue  # the source did not change since the draft wrote it: the edit stands
             edited = last is MISSING or current[name] != last
             changes.append(
                 FieldChange(
