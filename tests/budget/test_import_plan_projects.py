@@ -93,7 +93,10 @@ def test_a_filled_template_creates_projects_with_budgets_villages_codes_and_audi
     assert computer.kind == "equipment" and computer.work_plan.code == "00210"
     logged = AuditLog.objects.filter(organization=draft.organization, user=planner.user)
     assert logged.filter(model="devplan.planproject", action="create").count() == 2
-    assert logged.filter(model="devplan.projectbudget", action="create").count() == 3
+    created = logged.get(model="devplan.planproject", project_code="P0005")
+    assert created.changes["budgets"] == {"2552": [None, "300000.00"], "2554": [None, "120000.50"]}
+    assert created.changes["name"] == [None, ROAD["name"]]
+    assert len(created.changes["villages"]["added"]) == 2
 
 
 def test_importing_the_same_file_again_changes_nothing(draft, planner):
@@ -123,6 +126,14 @@ def test_a_changed_row_updates_its_project_and_the_preview_names_each_change(dra
     assert changes["หน่วยงานรับผิดชอบหลัก"] == ("กองช่าง", "สำนักปลัด")
     confirm_import(batch=batch, by=planner)
     project = PlanProject.objects.get(edition=draft, code="P0001")
+    logged = AuditLog.objects.get(
+        model="devplan.planproject", action="update", project_code="P0001", user=planner.user
+    )
+    assert logged.changes["budgets"] == {
+        "2552": ["250000.00", "260000.00"],
+        "2553": ["250000.00", None],
+        "2554": [None, "120000.50"],
+    }
     assert project.unit.name == "สำนักปลัด"
     assert project.budgets.get(fiscal_year=2552).amount == Decimal("260000.00")
     assert not project.budgets.filter(fiscal_year=2553).exists(), (

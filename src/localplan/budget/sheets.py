@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -30,6 +31,9 @@ MAX_COLUMNS = 200
 HEADER_SCAN_ROWS = 15
 YEAR_IN_HEADER = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00a0"), " ")
+_UNTIDY = re.compile("[\u200b\u200c\u200d\ufeff\u00a0\t]|  ")
+_SPACES = re.compile(r"[ \t]+")
+_NOT_IN_HEADER = re.compile(r"[\s*:]+")
 
 
 @dataclass(frozen=True)
@@ -85,9 +89,15 @@ class UnreadableFile(Exception):
 # ---------------------------------------------------------------------------- cell values
 
 
+@functools.lru_cache(maxsize=8192)
+def _normalize(text: str) -> str:
+    text = cal.to_arabic_digits(text).translate(_INVISIBLE).lower()
+    return _NOT_IN_HEADER.sub("", text)
+
+
 def normalize_header(text: object) -> str:
-    text = cal.to_arabic_digits(str(text or "")).translate(_INVISIBLE).lower()
-    return re.sub(r"[\s*:]+", "", text)
+    """Text compared for meaning only: no spaces, no "*" or ":", Arabic digits, lower case."""
+    return _normalize(str(text or ""))
 
 
 def cell_text(value: object) -> str:
@@ -104,12 +114,21 @@ def cell_text(value: object) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return cal.format_input_date(value)
-    text = str(value).translate(_INVISIBLE)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    text = str(value)
+    if _UNTIDY.search(text):
+        text = _SPACES.sub(" ", text.translate(_INVISIBLE))
+    return text.strip()
+
+
+_BLANKS = " \t\r\n\u200b\u200c\u200d\ufeff\u00a0"
 
 
 def is_empty(value: object) -> bool:
-    return cell_text(value) == ""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip(_BLANKS)
+    return False
 
 
 def parse_cell_money(value: object) -> Decimal:
@@ -425,17 +444,18 @@ class RowReader:
             self.error(key, raw, first_message(refusal))
             return None
 
-    def lookup(self, key: str, table: dict[str, object], expected: str, *, required: bool = False):
-        """The row whose name or number the cell gives, by normalized text; else an error."""
+    def lookup(self, key: str, table: dict, expected, *, required: bool = False):
+        """The row whose name or number the cell gives, by normalized text; else an error
+        saying what is expected (`expected` may be a function, called only then)."""
         raw = self.raw(key)
         text = cell_text(raw)
         if not text:
             if required:
-                self.error(key, raw, expected)
+                self.error(key, raw, expected() if callable(expected) else expected)
             return None
         found = table.get(normalize_header(text))
         if found is None:
-            self.error(key, raw, expected)
+            self.error(key, raw, expected() if callable(expected) else expected)
         return found
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from localplan.budget.imports.base import (
     CREATE,
+    NEW,
     UNCHANGED,
     UPDATE,
     Importer,
@@ -159,13 +160,17 @@ class AgencyProjectImporter(Importer):
             if not reader.errors:
                 if code:
                     duplicate_check(
-                        reader, seen_codes, code, "code", _("รหัส %(code)s") % {"code": code}
+                        reader,
+                        seen_codes,
+                        code,
+                        "code",
+                        lambda code=code: _("รหัส %(code)s") % {"code": code},
                     )
                     match = existing.get(code)
                 else:
                     key = _key(agency_name, values["name"])
                     duplicate_check(
-                        reader, seen_keys, key, "name", _("โครงการเดียวกันของหน่วยงานเดียวกัน")
+                        reader, seen_keys, key, "name", lambda: _("โครงการเดียวกันของหน่วยงานเดียวกัน")
                     )
                     candidates = by_key.get(key, [])
                     if len(candidates) > 1:
@@ -200,9 +205,7 @@ class AgencyProjectImporter(Importer):
     def _action(self, number: int, row: AgencyRow, columns: dict[str, Column]) -> RowAction:
         project = row.existing
         if project is None:
-            return RowAction(
-                number, CREATE, row.code or _("(ใหม่)"), row.values["name"], payload=row
-            )
+            return RowAction(number, CREATE, row.code or NEW, row.values["name"], payload=row)
         new = row.values
         pairs = [
             (columns["agency"].header, project.agency.name, row.agency_name),

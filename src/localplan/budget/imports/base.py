@@ -3,6 +3,7 @@ turn what officers type ("1.2", "แผนงานการศึกษา", "�
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -20,6 +21,7 @@ from localplan.strategy.models import Guideline, Strategy, WorkPlan
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+NEW = "+"  # the key shown for a new row before it has a code
 
 
 @dataclass
@@ -178,7 +180,7 @@ class Lookups:
     # -- reading one cell
 
     def strategy(self, reader: RowReader, key: str, *, required: bool = True) -> Strategy | None:
-        return reader.lookup(key, self.strategies, self.strategy_hint(), required=required)
+        return reader.lookup(key, self.strategies, self.strategy_hint, required=required)
 
     def guideline(
         self, reader: RowReader, key: str, strategy: Strategy | None, *, required: bool = True
@@ -197,10 +199,10 @@ class Lookups:
         return found
 
     def work_plan(self, reader: RowReader, key: str, *, required: bool = True) -> WorkPlan | None:
-        return reader.lookup(key, self.work_plans, self.work_plan_hint(), required=required)
+        return reader.lookup(key, self.work_plans, self.work_plan_hint, required=required)
 
     def unit(self, reader: RowReader, key: str) -> Unit | None:
-        return reader.lookup(key, self.units, self.unit_hint())
+        return reader.lookup(key, self.units, self.unit_hint)
 
     def village_list(self, reader: RowReader, key: str) -> list[Village]:
         raw = reader.raw(key)
@@ -250,6 +252,10 @@ class Importer:
     def __init__(self, *, organization, target):
         self.organization = organization
         self.target = target
+        # columns() and read_columns() are called for every row: build them once
+        columns, read_columns = type(self).columns, type(self).read_columns
+        self.columns = functools.cache(lambda: columns(self))
+        self.read_columns = functools.cache(lambda: read_columns(self))
 
     # described by each kind
     def columns(self) -> list[Column]:  # the columns as a template/export writes them
@@ -292,13 +298,15 @@ class Importer:
         ]
 
 
-def duplicate_check(reader: RowReader, seen: dict, key: object, column: str, what: str) -> bool:
-    """True (and an error) if another row of the file already named this key."""
+def duplicate_check(reader: RowReader, seen: dict, key: object, column: str, what) -> bool:
+    """True (and an error) if another row of the file already named this key; `what` names
+    the key in the message (a function, called only then)."""
     if key in seen:
         reader.error(
             column,
             reader.raw(column),
-            _("%(what)s ซ้ำกับแถวที่ %(row)s ในไฟล์เดียวกัน") % {"what": what, "row": seen[key]},
+            _("%(what)s ซ้ำกับแถวที่ %(row)s ในไฟล์เดียวกัน")
+            % {"what": what() if callable(what) else what, "row": seen[key]},
         )
         return True
     seen[key] = reader.number

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from localplan.budget.imports.base import (
     CREATE,
+    NEW,
     UNCHANGED,
     UPDATE,
     Importer,
@@ -130,7 +131,7 @@ class BudgetItemImporter(Importer):
             reader = RowReader(number, cells, columns)
             code = code_cell(reader, "code")
             expected_year(reader, "fiscal_year", self.document.fiscal_year)
-            side = reader.lookup("side", sides, _("ชื่อด้าน เช่น ด้านการเศรษฐกิจ"))
+            side = reader.lookup("side", sides, lambda: _("ชื่อด้าน เช่น ด้านการเศรษฐกิจ"))
             work_plan = lookups.work_plan(reader, "work_plan")
             if side and work_plan and work_plan.side_id != side.pk:
                 reader.error(
@@ -167,7 +168,11 @@ class BudgetItemImporter(Importer):
             if not reader.errors:
                 if code:
                     duplicate_check(
-                        reader, seen_codes, code, "code", _("รหัสรายการ %(code)s") % {"code": code}
+                        reader,
+                        seen_codes,
+                        code,
+                        "code",
+                        lambda code=code: _("รหัสรายการ %(code)s") % {"code": code},
                     )
                     match = existing.get(code)
                 else:
@@ -177,7 +182,7 @@ class BudgetItemImporter(Importer):
                         seen_keys,
                         key,
                         "name",
-                        _("รายการเดียวกัน (แผนงาน งาน งบ หมวด ประเภท และชื่อ)"),
+                        lambda: _("รายการเดียวกัน (แผนงาน งาน งบ หมวด ประเภท และชื่อ)"),
                     )
                     candidates = by_key.get(key, [])
                     if len(candidates) > 1:
@@ -209,7 +214,7 @@ class BudgetItemImporter(Importer):
         label = row.values["name"]
         item = row.existing
         if item is None:
-            return RowAction(number, CREATE, row.code or _("(ใหม่)"), label, payload=row)
+            return RowAction(number, CREATE, row.code or NEW, label, payload=row)
         labels = {column.key: column.header for column in self.columns()}
         labels["plan_project"] = labels["plan_project_code"]
         old = _item_values(item)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from localplan.budget.imports.base import (
     CREATE,
+    NEW,
     UNCHANGED,
     UPDATE,
     Importer,
@@ -226,8 +227,10 @@ class PlanProjectImporter(Importer):
                 kind = reader.lookup(
                     "kind",
                     kinds,
-                    _("ประเภทโครงการ: %(names)s")
-                    % {"names": ", ".join(map(str, ProjectKind.labels))},
+                    lambda: (
+                        _("ประเภทโครงการ: %(names)s")
+                        % {"names": ", ".join(map(str, ProjectKind.labels))}
+                    ),
                 )
             strategy = lookups.strategy(reader, "strategy")
             guideline = lookups.guideline(reader, "guideline", strategy)
@@ -249,7 +252,9 @@ class PlanProjectImporter(Importer):
                 "guideline": guideline,
                 "work_plan": work_plan,
                 "agency": reader.lookup(
-                    "agency", lookups.agencies, _("ชื่อหน่วยงานอื่นในรายชื่อขององค์กร (เพิ่มได้ที่หน้าข้อมูลองค์กร)")
+                    "agency",
+                    lookups.agencies,
+                    lambda: _("ชื่อหน่วยงานอื่นในรายชื่อขององค์กร (เพิ่มได้ที่หน้าข้อมูลองค์กร)"),
                 ),
             }
             villages = lookups.village_list(reader, "villages")
@@ -275,11 +280,17 @@ class PlanProjectImporter(Importer):
             match = None
             if code:
                 duplicate_check(
-                    reader, seen_codes, code, "code", _("รหัสโครงการ %(code)s") % {"code": code}
+                    reader,
+                    seen_codes,
+                    code,
+                    "code",
+                    lambda code=code: _("รหัสโครงการ %(code)s") % {"code": code},
                 )
                 match = existing.get(code)
             elif name:
-                duplicate_check(reader, seen_names, normalize_header(name), "name", _("ชื่อโครงการ"))
+                duplicate_check(
+                    reader, seen_names, normalize_header(name), "name", lambda: _("ชื่อโครงการ")
+                )
                 candidates = by_name.get(normalize_header(name), [])
                 if len(candidates) > 1:
                     reader.error("name", name, _("มีโครงการชื่อนี้หลายโครงการในฉบับนี้ กรุณาระบุรหัสโครงการ"))
@@ -328,7 +339,7 @@ class PlanProjectImporter(Importer):
     ) -> RowAction:
         label = row.values["name"]
         if match is None:
-            return RowAction(number, CREATE, row.code or _("(ใหม่)"), label, payload=row)
+            return RowAction(number, CREATE, row.code or NEW, label, payload=row)
         row.existing_id = match["id"]
         labels = {column.key: column.header for column in self.read_columns()}
         changes = []
@@ -359,6 +370,8 @@ class PlanProjectImporter(Importer):
     # -------------------------------------------------------------- writing
 
     def apply(self, validation: Validation) -> None:
+        """Write the checked rows in bulk. Each project's audit row carries its yearly
+        budgets and villages, so the log tells the whole project in one entry."""
         org, edition = self.organization, self.edition
         creates = [a.payload for a in validation.actions if a.action == CREATE]
         updates = {
@@ -371,9 +384,8 @@ class PlanProjectImporter(Importer):
     def _create(self, rows: list[ProjectRow], org, edition) -> None:
         if not rows:
             return
-        codes = iter(
-            next_codes(PlanProject, org, PROJECT_CODE_PREFIX, sum(1 for r in rows if not r.code))
-        )
+        new_codes = sum(1 for row in rows if not row.code)
+        codes = iter(next_codes(PlanProject, org, PROJECT_CODE_PREFIX, new_codes))
         highest = PlanProject.objects.filter(edition=edition).aggregate(n=Max("number"))["n"] or 0
         projects = []
         for row in rows:
@@ -389,13 +401,15 @@ class PlanProjectImporter(Importer):
             _clean(project)
             projects.append(project)
         PlanProject.objects.bulk_create(projects, batch_size=500)
-        budgets = [
-            ProjectBudget(organization=org, project=project, fiscal_year=year, amount=amount)
-            for project, row in zip(projects, rows, strict=True)
-            for year, amount in row.budgets.items()
-            if amount is not None
-        ]
-        ProjectBudget.objects.bulk_create(budgets, batch_size=1000)
+        ProjectBudget.objects.bulk_create(
+            [
+                ProjectBudget(organization=org, project=project, fiscal_year=year, amount=amount)
+                for project, row in zip(projects, rows, strict=True)
+                for year, amount in row.budgets.items()
+                if amount is not None
+            ],
+            batch_size=1000,
+        )
         PlanProjectVillage.objects.bulk_create(
             [
                 PlanProjectVillage(organization=org, planproject=project, village=village)
@@ -404,8 +418,20 @@ class PlanProjectImporter(Importer):
             ],
             batch_size=1000,
         )
-        record_bulk(projects, AuditAction.CREATE)
-        record_bulk(budgets, AuditAction.CREATE)
+        by_project = dict(zip((p.pk for p in projects), rows, strict=True))
+
+        def budgets_and_villages(project):
+            row = by_project[project.pk]
+            return {
+                "budgets": {
+                    str(year): [None, f"{amount:.2f}"]
+                    for year, amount in row.budgets.items()
+                    if amount is not None
+                },
+                "villages": {"added": [str(village) for village in row.villages]},
+            }
+
+        record_bulk(projects, AuditAction.CREATE, extra=budgets_and_villages)
 
     def _update(self, rows: dict[int, ProjectRow], org) -> None:
         projects = list(PlanProject.objects.filter(organization=org, pk__in=rows))
@@ -418,32 +444,34 @@ class PlanProjectImporter(Importer):
             _clean(project)
         fields = ["number", "kind", *TEXT_FIELDS, *FK_FIELDS]
         PlanProject.objects.bulk_update(projects, fields, batch_size=500)
-        record_bulk(projects, AuditAction.UPDATE)
         by_id = {project.pk: project for project in projects}
         stored = {
             (budget.project_id, budget.fiscal_year): budget
             for budget in ProjectBudget.objects.filter(organization=org, project_id__in=rows)
         }
         created, changed, removed = [], [], []
+        budget_changes: dict[int, dict] = {}
         for project_id, row in rows.items():
             for year, amount in row.budgets.items():
                 budget = stored.get((project_id, year))
-                if budget is None and amount is not None:
+                old = budget.amount if budget is not None else None
+                if old == amount:
+                    continue
+                budget_changes.setdefault(project_id, {})[str(year)] = [
+                    None if old is None else f"{old:.2f}",
+                    None if amount is None else f"{amount:.2f}",
+                ]
+                if budget is None:
                     created.append(ProjectBudget(organization=org, project=by_id[project_id],
                                                  fiscal_year=year, amount=amount))  # fmt: skip
-                elif budget is not None and amount is None:
-                    budget.project = by_id[project_id]
-                    removed.append(budget)
-                elif budget is not None and budget.amount != amount:
+                elif amount is None:
+                    removed.append(budget.pk)
+                else:
                     budget.amount = amount
-                    budget.project = by_id[project_id]
                     changed.append(budget)
-        record_bulk(removed, AuditAction.DELETE)
-        ProjectBudget.objects.filter(pk__in=[b.pk for b in removed]).delete()
+        ProjectBudget.objects.filter(pk__in=removed).delete()
         ProjectBudget.objects.bulk_create(created, batch_size=1000)
         ProjectBudget.objects.bulk_update(changed, ["amount"], batch_size=1000)
-        record_bulk(created, AuditAction.CREATE)
-        record_bulk(changed, AuditAction.UPDATE)
         links = PlanProjectVillage.objects.filter(organization=org, planproject_id__in=rows)
         current: dict[int, set[int]] = {}
         for project_id, village_id in links.values_list("planproject_id", "village_id"):
@@ -462,6 +490,16 @@ class PlanProjectImporter(Importer):
                     for village in rows[pid].villages
                 ]
             )
+
+        def budgets_and_villages(project):
+            extra = {}
+            if project.pk in budget_changes:
+                extra["budgets"] = budget_changes[project.pk]
+            if project.pk in moved:
+                extra["villages"] = {"set": [str(v) for v in rows[project.pk].villages]}
+            return extra
+
+        record_bulk(projects, AuditAction.UPDATE, extra=budgets_and_villages)
 
     # -------------------------------------------------------------- export
 
