@@ -32,6 +32,7 @@ NOT_ORGANIZATION_PAGES = {
     "": "landing page",
 }
 WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")
+# Roles that read plans but change none (member pages are the organization admin's alone).
 READ_ONLY_ROLES = [
     Role.SUPPORT_COMMITTEE,
     Role.DEVELOPMENT_COMMITTEE,
@@ -92,6 +93,7 @@ class World:
         self.vision = Vision.objects.create(organization=org, text="วิสัยทัศน์", first_fiscal_year=2552)
         self.mission = Mission.objects.create(organization=org, number=1, text="พันธกิจ")
         self.goal = Goal.objects.create(organization=org, number=1, text="เป้าประสงค์")
+        self.member = MembershipFactory(organization=org, role=Role.ME_COMMITTEE)
 
     def kwargs_for(self, route: Route) -> dict:
         """Values for the route's arguments, pointing at this organization's objects."""
@@ -109,6 +111,7 @@ class World:
         }
         by_kind = {
             "settings_item": ("units", self.entry.unit.pk),
+            "member_": (None, self.member.pk),
             "strategy:item": ("strategy", self.project.strategy_id),
             "strategy:guideline": (None, self.project.guideline_id),
         }
@@ -156,7 +159,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(worlds, client):
 
 def test_a_member_of_another_organization_gets_404_and_changes_nothing(worlds, member_client):
     mine, theirs = worlds
-    client = member_client(MembershipFactory(organization=theirs.organization, role=Role.PLANNER))
+    # Their organization admin: the role that may do the most.
+    client = member_client(MembershipFactory(organization=theirs.organization, role=Role.ORG_ADMIN))
     logged = AuditLog.objects.count()
     wrong = []
     for route in organization_routes():
