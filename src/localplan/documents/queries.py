@@ -28,3 +28,14 @@ def strategies_with_alignment(organization, strategy_ids) -> dict[int, Strategy]
         organization=organization, pk__in=set(strategy_ids)
     ).prefetch_related("national_strategies", "sdgs", "provincial_strategies")
     return {strategy.pk: strategy for strategy in strategies}
+
+
+def emblem_png(organization) -> bytes | None:
+    from localplan.documents.models import OrganizationEmblem
+
+    image = (
+        OrganizationEmblem.objects.filter(organization=organization)
+        .values_list("image", flat=True)
+        .first()
+    )
+    return bytes(image) if image is not None else None

@@ -27,7 +27,9 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates" / "documents"
 FONTS_DIR = Path(settings.PACKAGE_DIR) / "core" / "static" / "fonts"
 MAIN = TEMPLATES_DIR / "main.typ"
 # Keys whose values the templates read as they are (names of forms, kinds of blocks, …).
-RAW_KEYS = frozenset({"form", "type", "level", "months", "kind", "thai_digits", "doc_title"})
+RAW_KEYS = frozenset(
+    {"form", "type", "level", "months", "kind", "thai_digits", "doc_title", "emblem", "amendment"}
+)
 # Typst keeps the memoized work of its last ten compilations (typst-py calls evict(10)).
 _EVICT_AGE = 10
 _TRIVIAL = b"#set page(width: 1cm, height: 1cm)"
