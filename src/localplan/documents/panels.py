@@ -31,6 +31,6 @@ def downloads(membership, edition):
     texts_url = None
     if membership.can_edit_plans and edition.is_editable:
         texts_url = reverse(
-            "documents:texts", kwargs={"org": org, "kind": kind, "edition_id": edition.pk}
+            "documents:texts_edit", kwargs={"org": org, "kind": kind, "edition_id": edition.pk}
         )
     return Panel("documents/_edition_actions.html", {"links": links, "texts_url": texts_url})

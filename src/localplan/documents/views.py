@@ -97,7 +97,7 @@ def emblem_edit(request):
         except ValidationError as refusal:
             attach_errors(form, refusal)
         else:
-            return redirect("documents:emblem", org=org.slug)
+            return redirect("documents:emblem_edit", org=org.slug)
     emblem = OrganizationEmblem.objects.filter(organization=org).first()
     preview = base64.b64encode(bytes(emblem.image)).decode() if emblem else None
     context = {"form": form, "preview": preview, "nav": "settings"}

@@ -47,7 +47,9 @@ class Command(BaseCommand):
             raise CommandError(f"--fy: {error.messages[0]}") from error
         wants_dev = code in DEV_CODES and (code not in OPS_CODES or plan is not None)
         if code not in OPS_CODES and code not in DEV_CODES:
-            raise CommandError(f"ไม่รู้จักแบบฟอร์ม “{code}” (มี {', '.join(sorted(set(OPS_CODES + DEV_CODES)))})")
+            raise CommandError(
+                f"ไม่รู้จักแบบฟอร์ม “{code}” (มี {', '.join(sorted(set(OPS_CODES + DEV_CODES)))})"
+            )
         chosen = (
             self._dev_edition(organization, fiscal_year, plan, edition)
             if wants_dev
