@@ -83,7 +83,8 @@ def texts_edit(request, kind, edition_id):
 def emblem_edit(request):
     require_settings_editor(request.membership)
     org = request.organization
-    form = EmblemForm(request.POST or None, request.FILES or None)
+    bound = request.method == "POST"
+    form = EmblemForm(request.POST if bound else None, request.FILES if bound else None)
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["remove"]:
