@@ -82,8 +82,9 @@ def main() -> None:
     from localplan.documents.thai_text import warm_up
 
     print(
-        "load average before: %.2f %.2f %.2f (2 cores shared; figures scale with it)"
-        % os.getloadavg()
+        "load average before: {:.2f} {:.2f} {:.2f} (2 cores shared; figures scale with it)".format(
+            *os.getloadavg()
+        )
     )
     ops, dev = make_data()
     rows = ops.entries.exclude(kind=ProjectKind.EQUIPMENT).count()
@@ -105,7 +106,7 @@ def main() -> None:
     measure("ผ.02 XLSX", lambda: render_form("p02", dev, "xlsx")[2], cold=False)
     measure("plan book PDF (cold words)", lambda: render_form("book", ops, "pdf")[2], cold=True)
     print(f"peak memory of the process: {peak_mb():.0f} MB")
-    print("load average after: %.2f %.2f %.2f" % os.getloadavg())
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":
