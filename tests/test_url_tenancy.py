@@ -108,12 +108,15 @@ class World:
             "edition_id": self.project.edition_id
             if route.name.startswith("devplan:")
             else self.entry.edition_id,
+            "code": "pd01",
+            "fmt": "pdf",
         }
         by_kind = {
             "settings_item": ("units", self.entry.unit.pk),
             "member_": (None, self.member.pk),
             "strategy:item": ("strategy", self.project.strategy_id),
             "strategy:guideline": (None, self.project.guideline_id),
+            "documents:": ("ops", None),
         }
         for prefix, (kind, pk) in by_kind.items():
             if route.name.startswith(prefix):
