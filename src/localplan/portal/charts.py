@@ -16,6 +16,8 @@ class Bar:
     value: Decimal | int
     display: str
     percent: float  # of the largest bar, for drawing only
+    year: str = ""  # month columns: the year under the month
+    title: str = ""
 
 
 def _bars(pairs: list[tuple[str, Decimal | int]], money: bool = True) -> list[Bar]:
@@ -55,10 +57,8 @@ def budget_by_village(entries) -> list[Bar]:
 def running_by_month(entries, fiscal_year: int) -> list[Bar]:
     months = fiscal_months(fiscal_year)
     counts = [sum(1 for entry in entries if entry.months & month.bit) for month in months]
-    return _bars(
-        [
-            (f"{m.abbreviation} {str(m.be_year)[-2:]}", n)
-            for m, n in zip(months, counts, strict=True)
-        ],
-        money=False,
-    )
+    bars = _bars([(m.abbreviation, n) for m, n in zip(months, counts, strict=True)], money=False)
+    for bar, month in zip(bars, months, strict=True):
+        bar.year = str(month.be_year)[-2:]
+        bar.title = f"{month.name} {month.be_year}"
+    return bars
