@@ -10,18 +10,21 @@ SEARCH_MAX_LENGTH = 200
 
 class OrganizationSearchForm(forms.Form):
     q = forms.CharField(label=_("ชื่อองค์กร ตำบล อำเภอ หรือจังหวัด"), required=False, max_length=120)
-    province = forms.ChoiceField(label=_("จังหวัด"), required=False)
+    province = forms.CharField(label=_("จังหวัด"), required=False, max_length=80)
 
     def __init__(self, *args, provinces: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].choices = [("", _("ทุกจังหวัด"))] + [(p, p) for p in provinces]
+        choices = [("", _("ทุกจังหวัด"))] + [(p, p) for p in provinces]
+        self.fields["province"].widget = forms.Select(choices=choices)
         self.fields["q"].widget.attrs.update({"class": "form-control", "type": "search"})
         self.fields["province"].widget.attrs["class"] = "form-select"
 
     def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid():
+        if not self.is_bound:
             return {}
-        return {"text": self.cleaned_data["q"].strip(), "province": self.cleaned_data["province"]}
+        self.is_valid()
+        cleaned = self.cleaned_data
+        return {"text": cleaned.get("q", "").strip(), "province": cleaned.get("province", "")}
 
 
 class PublicFilterForm(forms.Form):
