@@ -61,7 +61,9 @@ def test_an_entry_and_a_project_by_their_stable_codes(client, announced, dev_edi
     project = client.get(f"/api/v1/editions/dev/{dev_edition.pk}/projects/P0001").json()
     assert [b["fiscal_year"] for b in project["budgets"]] == [2552, 2553, 2554]
     assert project["total_budget"] == "300000.00"
-    listed = client.get(f"/api/v1/editions/dev/{dev_edition.pk}/projects", {"q": "ท่อระบายน้ำ"}).json()
+    listed = client.get(
+        f"/api/v1/editions/dev/{dev_edition.pk}/projects", {"q": "ท่อระบายน้ำ"}
+    ).json()
     assert [p["code"] for p in listed["items"]] == ["P0002"]
 
 

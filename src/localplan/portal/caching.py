@@ -27,7 +27,12 @@ KEPT_HEADERS = ("Content-Disposition",)
 def edition_key(kind: str, edition, *extra: object) -> str:
     """What an edition's page or file depends on, announcement included."""
     changed = edition.updated_at.isoformat() if edition.updated_at else ""
-    return ":".join(str(part) for part in (kind, edition.pk, edition.state, changed, *extra))
+    return stamp_key(kind, edition.pk, f"{edition.state}:{changed}", *extra)
+
+
+def stamp_key(kind: str, edition_id: int, stamp: str, *extra: object) -> str:
+    """The same key from `queries.public_edition_stamp`, before the edition is loaded."""
+    return ":".join(str(part) for part in (kind, edition_id, stamp, *extra))
 
 
 def query_key(request: HttpRequest) -> str:

@@ -46,6 +46,22 @@ def public_edition(kind: str, *, organization_slug: str, edition_id: int):
     return edition
 
 
+def public_edition_stamp(kind: str, *, organization_slug: str, edition_id: int) -> str:
+    """What a public edition's cached pages depend on ("announced:2026-01-01T…"), in one
+    small query; 404 as `public_edition`. Pages are rendered from the cache while it holds."""
+    found = (
+        public_editions(kind)
+        .filter(organization__slug=organization_slug, pk=edition_id)
+        .order_by()
+        .values_list("state", "updated_at")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    state, updated_at = found
+    return f"{state}:{updated_at.isoformat() if updated_at else ''}"
+
+
 def require_public(edition) -> None:
     """Rows are read only for a public edition: a guard against a caller that skipped
     `public_editions`."""

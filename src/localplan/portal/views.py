@@ -22,6 +22,7 @@ from localplan.portal.caching import (
     cached_response,
     edition_key,
     query_key,
+    stamp_key,
 )
 from localplan.portal.forms import OrganizationSearchForm, PublicFilterForm
 from localplan.portal.queries import DEV, OPS
@@ -100,9 +101,10 @@ def _edition_context(kind: str, edition, request) -> dict:
 
 @require_safe
 def ops_edition(request, org, edition_id):
-    edition = queries.public_edition(OPS, organization_slug=org, edition_id=edition_id)
+    stamp = queries.public_edition_stamp(OPS, organization_slug=org, edition_id=edition_id)
 
     def render_page():
+        edition = queries.public_edition(OPS, organization_slug=org, edition_id=edition_id)
         form = PublicFilterForm(request.GET or None, edition=edition, kind=OPS)
         filters = form.filters()
         entries = queries.public_entries(edition, filters)
@@ -121,15 +123,16 @@ def ops_edition(request, org, edition_id):
         }
         return render(request, "portal/ops_edition.html", context)
 
-    key = edition_key(OPS, edition, "page", query_key(request))
+    key = stamp_key(OPS, edition_id, stamp, "page", query_key(request))
     return cached_response(request, key=key, render=render_page)
 
 
 @require_safe
 def ops_entry(request, org, edition_id, code):
-    edition = queries.public_edition(OPS, organization_slug=org, edition_id=edition_id)
+    stamp = queries.public_edition_stamp(OPS, organization_slug=org, edition_id=edition_id)
 
     def render_page():
+        edition = queries.public_edition(OPS, organization_slug=org, edition_id=edition_id)
         entry = queries.public_entry(edition, code)
         organization = edition.organization
         project = queries.public_plan_project(entry)
@@ -144,7 +147,7 @@ def ops_entry(request, org, edition_id, code):
         }
         return render(request, "portal/ops_entry.html", context)
 
-    key = edition_key(OPS, edition, "entry", code)
+    key = stamp_key(OPS, edition_id, stamp, "entry", code)
     return cached_response(request, key=key, render=render_page)
 
 
@@ -254,9 +257,10 @@ def _download_body(kind: str, fmt: str, edition, request) -> bytes:
 def download(kind: str, fmt: str):
     @require_safe
     def view(request, org, edition_id):
-        edition = queries.public_edition(kind, organization_slug=org, edition_id=edition_id)
+        stamp = queries.public_edition_stamp(kind, organization_slug=org, edition_id=edition_id)
 
         def render_file():
+            edition = queries.public_edition(kind, organization_slug=org, edition_id=edition_id)
             response = HttpResponse(
                 _download_body(kind, fmt, edition, request), content_type=CONTENT_TYPES[fmt]
             )
@@ -267,7 +271,7 @@ def download(kind: str, fmt: str):
 
         host = request.get_host()
         return cached_response(
-            request, key=edition_key(kind, edition, "file", fmt, host), render=render_file
+            request, key=stamp_key(kind, edition_id, stamp, "file", fmt, host), render=render_file
         )
 
     view.__name__ = f"{kind}_{fmt}"
