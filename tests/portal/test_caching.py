@@ -36,10 +36,21 @@ def test_after_the_first_request_the_page_comes_from_the_cache(
     client, announced, django_assert_num_queries, name
 ):
     first = client.get(edition_url(announced, name))
-    with django_assert_num_queries(1):  # the edition itself, to know its state
+    with django_assert_num_queries(0):  # the edition's state is remembered a few seconds
         second = client.get(edition_url(announced, name))
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
+
+
+def test_the_state_is_read_again_once_the_short_memory_expires(
+    client, announced, django_assert_num_queries
+):
+    from localplan.portal.queries import OPS, forget_stamp
+
+    client.get(edition_url(announced))
+    forget_stamp(OPS, announced.pk)  # as when STAMP_SECONDS have passed
+    with django_assert_num_queries(1):
+        assert client.get(edition_url(announced)).status_code == 200
 
 
 def test_a_supersession_shows_at_once(client, announced):

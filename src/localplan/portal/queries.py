@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -22,13 +23,17 @@ from localplan.opsplan.queries import entries_of
 from localplan.portal.search import search
 
 OPS, DEV = "ops", "dev"
+# Plain strings: psycopg looks up an adapter for every enum member it is given, slowly.
+PUBLIC_STATE_VALUES = sorted(state.value for state in PUBLIC_STATES)
 EDITION_MODELS = {OPS: OpsEdition, DEV: DevPlanEdition}
 
 
 def public_editions(kind: str, *, organization: Organization | None = None) -> QuerySet:
     """Announced and superseded editions of one kind ("ops" or "dev"), newest plan first."""
     model = EDITION_MODELS[kind]
-    editions = model.objects.filter(state__in=PUBLIC_STATES).select_related("plan", "organization")
+    editions = model.objects.filter(state__in=PUBLIC_STATE_VALUES).select_related(
+        "plan", "organization"
+    )
     if organization is not None:
         editions = editions.filter(organization=organization)
     order = "-plan__fiscal_year" if kind == OPS else "-plan__first_fiscal_year"
@@ -46,20 +51,44 @@ def public_edition(kind: str, *, organization_slug: str, edition_id: int):
     return edition
 
 
+STAMP_SECONDS = 5
+
+
+def stamp_cache_key(kind: str, edition_id: int) -> str:
+    return f"portal:stamp:{kind}:{edition_id}"
+
+
+def forget_stamp(kind: str, edition_id: int) -> None:
+    cache.delete(stamp_cache_key(kind, edition_id))
+
+
 def public_edition_stamp(kind: str, *, organization_slug: str, edition_id: int) -> str:
-    """What a public edition's cached pages depend on ("announced:2026-01-01T…"), in one
-    small query; 404 as `public_edition`. Pages are rendered from the cache while it holds."""
+    """What a public edition's cached pages depend on ("announced:2026-01-01T…"); 404 as
+    `public_edition`. One small query, remembered for a few seconds: a change of state is
+    forgotten at once in this process (signals) and within STAMP_SECONDS in the others."""
+    key = stamp_cache_key(kind, edition_id)
+    remembered = cache.get(key)
+    if remembered is None:
+        remembered = _read_stamp(kind, edition_id)
+        cache.set(key, remembered, timeout=STAMP_SECONDS)
+    slug, stamp = remembered
+    if stamp is None or slug != organization_slug:
+        raise Http404
+    return stamp
+
+
+def _read_stamp(kind: str, edition_id: int) -> tuple[str | None, str | None]:
     found = (
         public_editions(kind)
-        .filter(organization__slug=organization_slug, pk=edition_id)
+        .filter(pk=edition_id)
         .order_by()
-        .values_list("state", "updated_at")
+        .values_list("organization__slug", "state", "updated_at")
         .first()
     )
     if found is None:
-        raise Http404
-    state, updated_at = found
-    return f"{state}:{updated_at.isoformat() if updated_at else ''}"
+        return None, None
+    slug, state, updated_at = found
+    return slug, f"{state}:{updated_at.isoformat() if updated_at else ''}"
 
 
 def require_public(edition) -> None:
