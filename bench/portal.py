@@ -163,6 +163,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2, help="gthread worker threads")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
@@ -178,12 +179,13 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "localplan.wsgi:application", "-b", f"127.0.0.1:{args.port}",
-         "-w", str(args.workers), "--log-level", "warning"],
+         "-w", str(args.workers), "--worker-class", "gthread", "--threads", str(args.threads),
+         "--keep-alive", "5", "--log-level", "warning"],
         env=env,
     )  # fmt: skip
     try:
         wait_for(base + path)
-        print(f"page {path} ({count} entries), gunicorn {args.workers} sync workers, "
+        print(f"page {path} ({count} entries), gunicorn {args.workers} gthread workers x {args.threads} threads, "
               f"wrk 2 threads x {args.connections} connections x {args.duration} s, {args.runs} runs")  # fmt: skip
         print(check_conditional_get(base + path))
         targets = {"page": path, **STATIC_FILES}
