@@ -39,8 +39,10 @@ done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     'RESULT {"requests": %d, "duration_us": %d, "errors": %d, "non_2xx_3xx": %d, '
+    .. '"kinds": "connect %d read %d write %d timeout %d", '
     .. '"p50_us": %d, "p95_us": %d, "p99_us": %d, "bytes": %d}\\n',
     summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    e.connect, e.read, e.write, e.timeout,
     latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.bytes))
 end
 """
@@ -201,7 +203,7 @@ def main() -> None:
                 results[name].append(result)
                 print(f"run {run_number} {name:22} {result['rps']:8.0f} req/s  "
                       f"p50 {result['p50_us'] / 1000:6.1f} ms  p95 {result['p95_us'] / 1000:6.1f} ms  "
-                      f"p99 {result['p99_us'] / 1000:6.1f} ms  errors {result['errors']}  "
+                      f"p99 {result['p99_us'] / 1000:6.1f} ms  errors {result['errors']} ({result['kinds']})  "
                       f"non-2xx/3xx {result['non_2xx_3xx']}  "
                       f"{result['bytes'] / max(result['requests'], 1) / 1024:.1f} KiB/resp")  # fmt: skip
         os.unlink(script.name)

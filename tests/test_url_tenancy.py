@@ -67,7 +67,12 @@ def all_routes():
 
 
 def organization_routes():
-    return [route for route in all_routes() if "org" in route.kwargs]
+    """Staff pages of one organization; the public portal's /p/<org>/ pages are open to all."""
+    return [
+        route
+        for route in all_routes()
+        if "org" in route.kwargs and not route.pattern.startswith("p/")
+    ]
 
 
 def test_every_route_is_an_organization_page_or_a_known_public_one():
