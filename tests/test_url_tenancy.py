@@ -29,7 +29,8 @@ NOT_ORGANIZATION_PAGES = {
     "accounts/": "sign in, sign out, my organizations",
     "api/": "public read-only API (tested by the portal tests)",
     "p/": "public portal (tested by the portal tests)",
-    "": "landing page",
+    "o/": "staff landing page: sends a member to their organization",
+    "": "public index of organizations",
 }
 WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")
 # Roles that read plans but change none (member pages are the organization admin's alone).
