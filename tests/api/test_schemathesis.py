@@ -7,6 +7,8 @@ and schema. The same run against a live server (e.g. the demo data):
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from localplan.wsgi import application
@@ -16,7 +18,14 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 @pytest.fixture
 def data(announced, draft):
-    return announced
+    """The test data, and the database connection kept open across calls into the WSGI
+    application, as Django's own test client does (else PostgreSQL loses the test's
+    transaction when a request finishes)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield announced
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
