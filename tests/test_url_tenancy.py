@@ -32,9 +32,11 @@ NOT_ORGANIZATION_PAGES = {
     "api/": "public read-only API (tested by the portal tests)",
     "p/": "public portal (tested by the portal tests)",
     "agency-submissions/": "other agencies send projects through a token link (tests/budget)",
-    "": "landing page",
+    "o/": "staff landing page: sends a member to their organization",
+    "": "public index of organizations",
 }
 WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")
+# Roles that read plans but change none (member pages are the organization admin's alone).
 READ_ONLY_ROLES = [
     Role.SUPPORT_COMMITTEE,
     Role.DEVELOPMENT_COMMITTEE,
@@ -69,7 +71,12 @@ def all_routes():
 
 
 def organization_routes():
-    return [route for route in all_routes() if "org" in route.kwargs]
+    """Staff pages of one organization; the public portal's /p/<org>/ pages are open to all."""
+    return [
+        route
+        for route in all_routes()
+        if "org" in route.kwargs and not route.pattern.startswith("p/")
+    ]
 
 
 def test_every_route_is_an_organization_page_or_a_known_public_one():
@@ -95,6 +102,7 @@ class World:
         self.vision = Vision.objects.create(organization=org, text="วิสัยทัศน์", first_fiscal_year=2552)
         self.mission = Mission.objects.create(organization=org, number=1, text="พันธกิจ")
         self.goal = Goal.objects.create(organization=org, number=1, text="เป้าประสงค์")
+        self.member = MembershipFactory(organization=org, role=Role.ME_COMMITTEE)
         self.budget_item = BudgetItemFactory(document__organization=org)
         self.agency_project = AgencyProjectFactory(organization=org, agency=self.agency)
         self.invitation = AgencyInvitation.objects.create(
@@ -114,6 +122,8 @@ class World:
             "edition_id": self.project.edition_id
             if route.name.startswith("devplan:")
             else self.entry.edition_id,
+            "code": "pd01",
+            "fmt": "pdf",
         }
         values |= {
             "document_id": self.budget_item.document_id,
@@ -129,8 +139,10 @@ class World:
             }
         by_kind = {
             "settings_item": ("units", self.entry.unit.pk),
+            "member_": (None, self.member.pk),
             "strategy:item": ("strategy", self.project.strategy_id),
             "strategy:guideline": (None, self.project.guideline_id),
+            "documents:": ("ops", None),
         }
         for prefix, (kind, pk) in by_kind.items():
             if route.name.startswith(prefix):
@@ -176,7 +188,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(worlds, client):
 
 def test_a_member_of_another_organization_gets_404_and_changes_nothing(worlds, member_client):
     mine, theirs = worlds
-    client = member_client(MembershipFactory(organization=theirs.organization, role=Role.PLANNER))
+    # Their organization admin: the role that may do the most.
+    client = member_client(MembershipFactory(organization=theirs.organization, role=Role.ORG_ADMIN))
     logged = AuditLog.objects.count()
     wrong = []
     for route in organization_routes():

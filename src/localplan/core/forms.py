@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core import thai_calendar as cal
-from localplan.core.models import Agency, Organization, Unit, Village
+from localplan.core.models import Agency, Membership, Organization, Role, Unit, Village
 
 REQUIRED = {"required": _("กรุณากรอกช่องนี้")}
 INVALID_CHOICE = _("ตัวเลือกนี้ไม่มีในรายการขององค์กร")
@@ -183,3 +183,45 @@ class OrganizationSettingsForm(forms.ModelForm):
         for name, field in self.fields.items():
             css = "form-check-input" if name == "thai_digits_in_documents" else "form-control"
             field.widget.attrs.setdefault("class", css)
+
+
+class MembershipForm(OrganizationModelForm):
+    """A member's role and unit; unit staff must name their unit."""
+
+    class Meta:
+        model = Membership
+        fields = ["role", "unit", "position"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.UNIT_STAFF and not cleaned.get("unit"):
+            self.add_error("unit", _("เจ้าหน้าที่หน่วยงานต้องระบุสังกัดหน่วยงาน"))
+        return cleaned
+
+
+class NewMemberForm(MembershipForm):
+    username = forms.RegexField(
+        label=_("ชื่อผู้ใช้ (ภาษาอังกฤษ)"),
+        regex=r"^[A-Za-z0-9_.@+-]{3,150}$",
+        error_messages={"invalid": _("ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข และ . _ - @ + ได้ 3–150 ตัว")},
+    )
+    first_name = forms.CharField(label=_("ชื่อ"), max_length=150)
+    last_name = forms.CharField(label=_("นามสกุล"), max_length=150)
+    password = forms.CharField(
+        label=_("รหัสผ่านเริ่มต้น"),
+        min_length=8,
+        widget=forms.PasswordInput(render_value=False),
+        error_messages={"min_length": _("รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร")},
+    )
+
+    field_order = ["username", "first_name", "last_name", "password", "role", "unit", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("username", "first_name", "last_name", "password"):
+            self.fields[name].widget.attrs["class"] = "form-control"
+            self.fields[name].error_messages["required"] = REQUIRED["required"]
+
+    def _post_clean(self):
+        # The membership is made by the service with its user; nothing to check on the row yet.
+        pass

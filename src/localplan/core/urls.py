@@ -6,13 +6,18 @@ from localplan.core import views
 SETTINGS_LIST = r"^o/(?P<org>[-\w]+)/settings/(?P<kind>units|villages|agencies)/"
 
 urlpatterns = [
-    path("", views.landing, name="landing"),
+    path("o/", views.landing, name="landing"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/organizations/", views.my_organizations, name="my_organizations"),
     path("o/<slug:org>/", views.home, name="home"),
     path("o/<slug:org>/settings/", views.settings_page, name="settings"),
     path("o/<slug:org>/settings/edit/", views.settings_edit, name="settings_edit"),
+    path("o/<slug:org>/settings/members/new/", views.member_new, name="member_new"),
+    path("o/<slug:org>/settings/members/<int:pk>/edit/", views.member_edit, name="member_edit"),
+    path(
+        "o/<slug:org>/settings/members/<int:pk>/delete/", views.member_delete, name="member_delete"
+    ),
     re_path(SETTINGS_LIST + r"new/$", views.list_item_edit, name="settings_item_new"),
     re_path(SETTINGS_LIST + r"(?P<pk>\d+)/edit/$", views.list_item_edit, name="settings_item_edit"),
     re_path(
