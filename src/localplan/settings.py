@@ -31,14 +31,11 @@ INSTALLED_APPS = [
     "localplan.strategy",
     "localplan.devplan",
     "localplan.opsplan",
-<<<<<<< HEAD
     "localplan.budget",
-=======
     "localplan.documents",
     "localplan.portal",
     "localplan.api",
     "ninja",
->>>>>>> main
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
