@@ -33,7 +33,8 @@ def clean(world, planner):
 
 
 def rules_fired(world) -> set[str]:
-    return {problem.rule.code for problem in run_checks(world.org, 2552).problems}
+    report = run_checks(world.org, 2552)
+    return {problem.rule.code for problem in report.problems + report.notices}
 
 
 def entry(world, code) -> OpsEntry:
@@ -97,12 +98,24 @@ def test_a_budgeted_project_missing_from_the_operational_plan(clean):
     assert "budgeted_project_not_in_opsplan" in rules_fired(clean)
 
 
-def test_a_plan_project_of_the_year_without_a_budget_item(clean):
+def test_a_plan_project_of_the_year_without_a_budget_item_is_a_notice(clean):
     clean.items[-1].delete()
     entry(clean, "P0004").delete()
     assert rules_fired(clean) == {"plan_project_not_budgeted"}
     report = run_checks(clean.org, 2552)
+    assert report.problems == [] and open_problems(clean.ops_edition) == []
+    (notice,) = report.notices
+    assert "P0004" in notice.message and "90,000.00" in notice.message
     assert (report.ratios[0].part, report.ratios[0].whole) == (3, 4)
+
+
+def test_projects_paid_by_a_subsidy_or_run_by_another_agency_are_not_unbudgeted(clean):
+    clean.items[-1].delete()
+    OpsEntry.objects.filter(pk=entry(clean, "P0004").pk).update(budget_source="specific_subsidy")
+    g = clean.guidelines["1.1"]
+    PlanProjectFactory(edition=clean.edition, code="P0010", kind="coordination", guideline=g,
+                       strategy=g.strategy, agency=None)  # fmt: skip
+    assert rules_fired(clean) == set()
 
 
 def test_totals_per_work_plan_that_differ_between_budget_and_operational_plan(clean):

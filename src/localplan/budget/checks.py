@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from localplan.budget.models import BUDGET_SOURCE_OF_KIND, BudgetItem
 from localplan.budget.queries import announced_editions, operational_plan_of, working_edition
 from localplan.core.thai_calendar import format_money, format_percent
-from localplan.devplan.models import PlanProject
+from localplan.devplan.models import PlanProject, ProjectKind
 from localplan.opsplan.models import OpsEdition, OpsEntry
 from localplan.strategy.models import Strategy, WorkPlan
 
@@ -28,11 +28,15 @@ ZERO = Decimal("0.00")
 BUDGETED_SOURCES = frozenset(BUDGET_SOURCE_OF_KIND.values())
 
 
+PROBLEM, NOTICE = "problem", "notice"
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
     title: str
     why: str
+    severity: str = PROBLEM  # a notice is shown, but is no reason to hold the plan back
 
 
 RULES = [
@@ -61,7 +65,11 @@ RULES = [
     Rule(
         "plan_project_not_budgeted",
         _("โครงการในแผนพัฒนาของปีนี้ที่ยังไม่ได้ตั้งงบประมาณ"),
-        _("โครงการที่แผนพัฒนากำหนดไว้สำหรับปีนี้แต่ไม่มีรายการในงบประมาณรายจ่าย"),
+        _(
+            "โครงการที่แผนพัฒนากำหนดไว้สำหรับปีนี้ แต่ไม่มีรายการในงบประมาณรายจ่ายและไม่มีเงินอุดหนุนในแผนการดำเนินงาน "
+            "(ไม่นับโครงการประสานหน่วยงานอื่น) เป็นข้อสังเกต ไม่ใช่ข้อผิดพลาด: โครงการที่วางแผนไว้อาจยังไม่ได้รับงบประมาณในปีนี้"
+        ),
+        NOTICE,
     ),
     Rule(
         "totals_differ",
@@ -114,9 +122,12 @@ class TotalRow:
 
 @dataclass
 class CheckReport:
+    """`problems` are to be fixed before the plan goes to review; `notices` are to be seen."""
+
     fiscal_year: int
     edition: OpsEdition | None
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
     strategy_totals: list[TotalRow] = field(default_factory=list)
     work_plan_totals: list[TotalRow] = field(default_factory=list)
@@ -124,9 +135,12 @@ class CheckReport:
 
     def by_rule(self) -> list[tuple[Rule, list[Problem]]]:
         found = defaultdict(list)
-        for problem in self.problems:
+        for problem in self.problems + self.notices:
             found[problem.rule.code].append(problem)
         return [(rule, found.get(rule.code, [])) for rule in RULES]
+
+    def add(self, problem: Problem) -> None:
+        (self.notices if problem.rule.severity == NOTICE else self.problems).append(problem)
 
 
 class _Links:
@@ -174,7 +188,9 @@ def run_checks(organization, fiscal_year: int, edition: OpsEdition | None = None
     projects = list(
         PlanProject.objects.filter(organization=organization, edition__in=editions)
         .annotate(year_budget=Sum("budgets__amount", filter=Q(budgets__fiscal_year=fiscal_year)))
-        .values("id", "code", "name", "strategy_id", "work_plan_id", "edition_id", "year_budget")
+        .values(
+            "id", "code", "name", "kind", "strategy_id", "work_plan_id", "edition_id", "year_budget"
+        )
         .order_by("strategy__number", "guideline__number", "number", "id")
     )
     project_of_code: dict[str, dict] = {}
@@ -197,7 +213,7 @@ def run_checks(organization, fiscal_year: int, edition: OpsEdition | None = None
             )
             .order_by("strategy__number", "number", "id")
         )  # fmt: skip
-    problems = report.problems
+    problems = _Adder(report)
 
     # -- budget items of projects not in the announced plan
     linked = [item for item in items if item["plan_project_code"]]
@@ -299,10 +315,19 @@ def run_checks(organization, fiscal_year: int, edition: OpsEdition | None = None
                 )
             )  # fmt: skip
 
-    # -- planned for the year but not budgeted
-    year_projects = [p for p in project_of_code.values() if p["year_budget"]]
+    # -- planned for the year but not budgeted (nor paid by a subsidy in the operational plan)
+    subsidized = {
+        entry["plan_project__code"]
+        for entry in entries
+        if entry["plan_project__code"] and entry["budget_source"] not in BUDGETED_SOURCES
+    }
+    year_projects = [
+        p
+        for p in project_of_code.values()
+        if p["year_budget"] and p["kind"] != ProjectKind.COORDINATION
+    ]
     for project in year_projects:
-        if project["code"] not in items_of_code:
+        if project["code"] not in items_of_code and project["code"] not in subsidized:
             problems.append(
                 Problem(
                     RULE["plan_project_not_budgeted"],
@@ -378,7 +403,7 @@ def _totals(report, organization, year_projects, linked, project_of_code, entrie
             rows.append(TotalRow(label, plan_by[level][key], budget, ops, differs))
             if differs:
                 query = {level: key}
-                report.problems.append(
+                report.add(
                     Problem(
                         RULE["totals_differ"],
                         _("%(label)s: งบประมาณรายจ่าย %(budget)s บาท แผนการดำเนินงาน %(ops)s บาท")
@@ -389,7 +414,18 @@ def _totals(report, organization, year_projects, linked, project_of_code, entrie
                 )  # fmt: skip
 
 
+class _Adder:
+    """`problems.append(problem)` that files a notice under notices."""
+
+    def __init__(self, report: CheckReport):
+        self.report = report
+
+    def append(self, problem: Problem) -> None:
+        self.report.add(problem)
+
+
 def open_problems(edition: OpsEdition) -> list[Problem]:
     """The consistency problems of an operational-plan edition: what the planner should see
-    (and confirm) before the edition goes to review. Empty when everything agrees."""
+    (and confirm) before the edition goes to review. Empty when everything agrees. Notices
+    (planned projects without a budget this year) are not among them."""
     return run_checks(edition.organization, edition.plan.fiscal_year, edition=edition).problems

@@ -14,6 +14,7 @@ from localplan.core.forms import (
     ThaiDateField,
 )
 from localplan.core.models import Agency
+from localplan.opsplan.models import BudgetSource
 
 UPLOAD_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
@@ -85,6 +86,7 @@ class AgencyProjectForm(OrganizationModelForm):
             "name",
             "details",
             "budget",
+            "budget_source",
             "location",
             "months",
             "strategy",
@@ -104,6 +106,7 @@ class AgencyProjectForm(OrganizationModelForm):
         )
         for name in ("strategy", "work_plan"):
             self.fields[name].required = True
+        self.fields["budget_source"].required = False
         self.fields["guideline"].queryset = self.fields["guideline"].queryset.select_related(
             "strategy"
         )
@@ -124,6 +127,9 @@ class AgencyProjectForm(OrganizationModelForm):
 
     def clean_months(self):
         return self.cleaned_data.get("months") or 0
+
+    def clean_budget_source(self):
+        return self.cleaned_data.get("budget_source") or BudgetSource.OTHER_AGENCY
 
 
 class AgencySubmissionForm(forms.ModelForm):

@@ -216,6 +216,12 @@ class AgencyProject(Audited, OrganizationOwned):
     name = models.CharField(_("โครงการ/กิจกรรม"), max_length=500)
     details = models.TextField(_("รายละเอียดของกิจกรรม"), blank=True)
     budget = models.DecimalField(_("งบประมาณ (บาท)"), **MONEY)
+    budget_source = models.CharField(
+        _("แหล่งงบประมาณ"),
+        max_length=20,
+        choices=[(s.value, s.label) for s in (BudgetSource.OTHER_AGENCY, BudgetSource.PAO_SUBSIDY)],
+        default=BudgetSource.OTHER_AGENCY,
+    )
     location = models.CharField(_("สถานที่ดำเนินการ"), max_length=300, blank=True)
     months = models.PositiveSmallIntegerField(_("เดือนที่ดำเนินการ"), default=0)
     strategy = models.ForeignKey(

@@ -35,6 +35,7 @@ from localplan.core.access import require_plan_editor
 from localplan.core.audit import record_bulk
 from localplan.core.codes import next_codes
 from localplan.core.models import Agency, AuditAction
+from localplan.opsplan.models import BudgetSource
 
 AGENCY_PROJECT_CODE_PREFIX = "A"
 FIELDS = (
@@ -42,12 +43,18 @@ FIELDS = (
     "name",
     "details",
     "budget",
+    "budget_source",
     "location",
     "months",
     "strategy",
     "guideline",
     "work_plan",
 )
+SOURCES = {
+    normalize_header(spelling): value
+    for value, label in AgencyProject._meta.get_field("budget_source").choices
+    for spelling in (value, label)
+}
 
 
 @dataclass
@@ -104,6 +111,10 @@ class AgencyProjectImporter(Importer):
                    example="ซ่อมผิวจราจรแอสฟัลท์ติก ยาว 2 กิโลเมตร", width=34),
             Column("budget", "งบประมาณ (บาท)", _("จำนวนเงิน (บาท) ไม่ติดลบ เช่น 150,000.00"),
                    aliases=("งบประมาณ", "จำนวนเงิน"), required=True, example="2,500,000.00", money=True, width=16),
+            Column("budget_source", "แหล่งงบประมาณ",
+                   _("งบประมาณของหน่วยงานอื่น หรือ เงินอุดหนุนจาก อบจ. (ว่าง = งบประมาณของหน่วยงานอื่น)"),
+                   example="งบประมาณของหน่วยงานอื่น", choices=("งบประมาณของหน่วยงานอื่น", "เงินอุดหนุนจาก อบจ."),
+                   width=20),
             Column("location", "สถานที่ดำเนินการ", _("ข้อความ"), aliases=("สถานที่",), example="หมู่ที่ 2, 5",
                    width=20),
             Column("months", "เดือนที่ดำเนินการ", _("เช่น ต.ค.–ธ.ค., ก.พ. หรือ ทั้งปี"), aliases=("เดือน", "ระยะเวลา"),
@@ -150,6 +161,10 @@ class AgencyProjectImporter(Importer):
                 "name": reader.text("name", required=True),
                 "details": reader.text("details", max_length=5000),
                 "budget": reader.money("budget", required=True),
+                "budget_source": reader.lookup(
+                    "budget_source", SOURCES, lambda: columns["budget_source"].expected
+                )
+                or BudgetSource.OTHER_AGENCY,
                 "location": reader.text("location", max_length=300),
                 "months": months,
                 "strategy": strategy,
@@ -211,6 +226,8 @@ class AgencyProjectImporter(Importer):
             (columns["agency"].header, project.agency.name, row.agency_name),
             *[(columns[name].header, getattr(project, name), new[name])
               for name in ("name", "details", "budget", "location")],
+            (columns["budget_source"].header, project.get_budget_source_display(),
+             dict(AgencyProject._meta.get_field("budget_source").choices)[new["budget_source"]]),
             (columns["months"].header, format_months_text(project.months), format_months_text(new["months"])),
         ]  # fmt: skip
         changes = diff(pairs)
@@ -276,6 +293,7 @@ class AgencyProjectImporter(Importer):
                 "name": project.name,
                 "details": project.details,
                 "budget": project.budget,
+                "budget_source": str(project.get_budget_source_display()),
                 "location": project.location,
                 "months": format_months_text(project.months),
                 "strategy": str(project.strategy.number) if project.strategy_id else "",

@@ -222,7 +222,7 @@ def desired_entries(organization, fiscal_year: int) -> tuple[list[Desired], list
             "kind": ProjectKind.DEVELOPMENT,
             "details": agency_project.details,
             "budget": f"{agency_project.budget:.2f}",
-            "budget_source": BudgetSource.OTHER_AGENCY,
+            "budget_source": agency_project.budget_source,
             "location": agency_project.location,
             "months": agency_project.months,
             "strategy": agency_project.strategy_id,
