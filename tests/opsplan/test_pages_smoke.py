@@ -1,13 +1,15 @@
 from django.urls import reverse
 
-from tests.factories import OpsEntryFactory, MembershipFactory
+from tests.factories import MembershipFactory, OpsEntryFactory
 
 
 def test_the_planner_sees_the_edition_with_its_entries_and_total(db, member_client):
     entry = OpsEntryFactory()
     membership = MembershipFactory(organization=entry.organization)
     client = member_client(membership)
-    url = reverse("opsplan:edition", kwargs={"org": entry.organization.slug, "edition_id": entry.edition_id})
+    url = reverse(
+        "opsplan:edition", kwargs={"org": entry.organization.slug, "edition_id": entry.edition_id}
+    )
     response = client.get(url)
     assert response.status_code == 200
     assert entry.name in response.content.decode()

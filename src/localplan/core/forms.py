@@ -27,7 +27,7 @@ class OrganizationModelForm(forms.ModelForm):
         self.organization = organization
         self.instance.organization = organization
         for field in self.fields.values():
-            field.error_messages.setdefault("required", REQUIRED["required"])
+            field.error_messages["required"] = REQUIRED["required"]
             if isinstance(field, forms.ModelChoiceField):
                 if _is_org_owned(field.queryset.model):
                     field.queryset = field.queryset.filter(organization=organization)
@@ -49,11 +49,24 @@ class OrganizationModelForm(forms.ModelForm):
         return exclusions
 
 
-class MoneyField(forms.CharField):
+class TypedTextField(forms.Field):
+    """Text typed by a person, read into a value by `parse`; blank is None."""
+
+    widget = forms.TextInput
+
+    def parse(self, text: str):
+        raise NotImplementedError
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.parse(value.strip() if isinstance(value, str) else value)
+
+
+class MoneyField(TypedTextField):
     """Baht, typed with or without thousands separators or Thai digits; never negative."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 24)
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"inputmode": "decimal", "class": "form-control text-end"})
 
@@ -65,33 +78,25 @@ class MoneyField(forms.CharField):
         except ValidationError:
             return value
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return cal.parse_money(value)
+    parse = staticmethod(cal.parse_money)
 
 
-class FiscalYearField(forms.CharField):
+class FiscalYearField(TypedTextField):
     """A fiscal year typed in พ.ศ.; a ค.ศ. year is refused with the พ.ศ. it probably means."""
 
+    parse = staticmethod(cal.parse_be_year)
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 12)
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"inputmode": "numeric", "placeholder": "2552"})
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return cal.parse_be_year(value)
 
-
-class ThaiDateField(forms.CharField):
+class ThaiDateField(TypedTextField):
     """A day typed as วัน/เดือน/ปี พ.ศ. (25/12/2551), shown the same way."""
 
+    parse = staticmethod(cal.parse_thai_date)
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 20)
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"placeholder": "25/12/2551", "autocomplete": "off"})
 
@@ -99,12 +104,6 @@ class ThaiDateField(forms.CharField):
         if hasattr(value, "year"):
             return cal.format_input_date(value)
         return value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return cal.parse_thai_date(value)
 
 
 class MonthPickerWidget(forms.CheckboxSelectMultiple):

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from localplan.core.access import member_view, require_settings_editor
 from localplan.core.forms import AgencyForm, OrganizationSettingsForm, UnitForm, VillageForm
-from localplan.core.slots import panels_for
 from localplan.core.models import Agency, Membership, Unit, Village
 from localplan.core.pages import delete_page, form_page
+from localplan.core.slots import panels_for
 
 
 def landing(request):
