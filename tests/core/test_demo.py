@@ -36,7 +36,8 @@ from localplan.opsplan.queries import entries_of, group_entries
 from localplan.strategy.models import Guideline, Regime, Strategy
 from localplan.strategy.queries import guideline_label
 
-pytestmark = pytest.mark.xdist_group("demo")
+# Every test uses the database, so pytest-django keeps the module together and loads it once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 USERNAMES = [

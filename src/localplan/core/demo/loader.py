@@ -43,6 +43,7 @@ from localplan.strategy.models import (
     Vision,
     WorkPlan,
 )
+from localplan.strategy.reference_data import ensure_reference_lists
 
 DEMO_PASSWORD = "demo1234"
 ALL_VILLAGES = "all"
@@ -77,6 +78,7 @@ def load_organizations(modules: list[ModuleType], password: str = DEMO_PASSWORD)
     if not missing:
         return []
     refuse_taken_usernames(missing)
+    ensure_reference_lists()  # gone if the database was flushed since it was migrated
     password_hash = make_password(password)  # one hash for all: it costs a second each
     return [load_organization(module, password_hash=password_hash) for module in missing]
 
