@@ -150,14 +150,14 @@ class _Links:
 
     def item(self, item: dict) -> tuple[str, str]:
         url = reverse("budget:item_edit", kwargs={"org": self.slug, "item_id": item["id"]})
-        return (f"{item['code']} {item['name']}", url)
+        return (str(_("รายการ %(code)s")) % {"code": item["code"]}, url)
 
     def entry(self, entry: dict) -> tuple[str, str]:
         if self.edition is not None and self.edition.is_editable:
             url = reverse("opsplan:entry_edit", kwargs={"org": self.slug, "entry_id": entry["id"]})
         else:
             url = self.edition_url({"q": entry["name"]})
-        return (entry["name"], url)
+        return (str(_("รายการในแผนการดำเนินงาน")), url)
 
     def edition_url(self, query: dict | None = None) -> str:
         url = reverse("opsplan:edition", kwargs={"org": self.slug, "edition_id": self.edition.pk})
@@ -168,7 +168,7 @@ class _Links:
             "devplan:edition", kwargs={"org": self.slug, "edition_id": project["edition_id"]}
         )
         return (
-            f"{project['code']} {project['name']}",
+            str(_("โครงการ %(code)s ในแผนพัฒนา")) % {"code": project["code"]},
             f"{url}?{urlencode({'q': project['code']})}",
         )
 

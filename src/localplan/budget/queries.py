@@ -7,12 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, Sum
 
 from localplan.budget.models import (
     CATEGORY_ORDER,
     AgencyProject,
     BudgetDocument,
+    BudgetDocumentKind,
     BudgetItem,
 )
 from localplan.core.models import EditionState
@@ -23,13 +24,19 @@ from localplan.opsplan.models import OperationalPlan, OpsEdition
 ZERO = Decimal("0.00")
 
 
-def documents_of(organization, fiscal_year: int | None = None) -> QuerySet[BudgetDocument]:
+KIND_ORDER = {kind: index for index, kind in enumerate(BudgetDocumentKind.values)}
+
+
+def documents_of(organization, fiscal_year: int | None = None) -> list[BudgetDocument]:
+    """The documents with their item count and total: newest year first, then the annual
+    ordinance, additional budgets, accumulated funds, each by number."""
     documents = BudgetDocument.objects.filter(organization=organization).select_related(
         "organization"
     )
     if fiscal_year is not None:
         documents = documents.filter(fiscal_year=fiscal_year)
-    return documents.annotate(item_count=Count("items"), total=Sum("items__amount"))
+    documents = documents.annotate(item_count=Count("items"), total=Sum("items__amount"))
+    return sorted(documents, key=lambda d: (-d.fiscal_year, KIND_ORDER[d.kind], d.sequence))
 
 
 def budget_years(organization) -> list[int]:
