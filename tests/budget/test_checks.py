@@ -171,3 +171,13 @@ def test_the_page_lists_each_rule_with_its_problems_and_links(client, clean, pla
         in page
     )
     assert "100.00%" in page
+
+
+def test_the_workflow_can_show_the_open_problems_before_review(clean):
+    from django.template.loader import render_to_string
+
+    OpsEntry.objects.filter(pk=entry(clean, "P0003").pk).update(months=0)
+    problems = open_problems(clean.ops_edition)
+    html = render_to_string("budget/_open_problems.html", {"problems": problems})
+    assert "ยังมีปัญหาความสอดคล้อง 1 ข้อ" in html and "ยังไม่ระบุเดือนที่ดำเนินการ" in html
+    assert render_to_string("budget/_open_problems.html", {"problems": []}).strip() == ""

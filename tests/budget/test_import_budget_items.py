@@ -91,3 +91,18 @@ def test_a_missing_column_is_named_on_the_header_row(world, document, planner):
     (error,) = batch.preview["errors"]
     assert error["row"] == 3 and error["column"] == "งบ"
     assert "ไฟล์ต้องมีคอลัมน์ “งบ”" in error["expected"]
+
+
+def test_files_waiting_longer_than_a_day_are_let_go(world, document, planner):
+    import datetime
+
+    from django.utils import timezone
+
+    from localplan.budget.models import ImportBatch
+
+    old = upload(KIND, document.pk, planner, template_rows(KIND, world.org, document.pk, []))
+    ImportBatch.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=25)
+    )
+    fresh = upload(KIND, document.pk, planner, template_rows(KIND, world.org, document.pk, []))
+    assert list(ImportBatch.objects.values_list("pk", flat=True)) == [fresh.pk]
