@@ -15,6 +15,7 @@ from tests.budget.conftest import build_world
 from tests.budget.factories import AgencyProjectFactory, BudgetItemFactory
 from tests.budget.helpers import snapshot
 from tests.factories import OpsEntryFactory
+from tests.helpers import visible_text
 
 
 def draft(world, planner, **choices):
@@ -182,7 +183,7 @@ def test_an_edition_under_review_is_not_touched(world, planner, ops_edition):
 def test_the_page_previews_then_applies_with_the_ticked_choices(client, world, planner, executive):
     url = reverse("budget:draft", kwargs={"org": world.org.slug, "fiscal_year": 2552})
     client.force_login(executive.user)
-    page = client.get(url).content.decode()
+    page = visible_text(client.get(url))
     assert world.projects[0].name in page and "ยืนยันสร้างร่าง" not in page
     response = client.post(url)
     assert response.status_code == 403 and not OpsEntry.objects.exists()

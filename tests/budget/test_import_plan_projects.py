@@ -20,6 +20,7 @@ from tests.budget.helpers import (
     upload,
     xlsx,
 )
+from tests.helpers import visible_text
 
 KIND = "plan-projects"
 
@@ -239,7 +240,7 @@ def test_the_pages_upload_preview_and_confirm(client, draft, planner):
         "budget:import_preview", kwargs={"org": org, "kind": KIND, "target_id": draft.pk}
     )
     assert response.status_code == 302 and response["Location"] == preview_url
-    page = client.get(preview_url).content.decode()
+    page = visible_text(client.get(preview_url))
     assert ROAD["name"] in page and "ยืนยันนำเข้า" in page
     assert not PlanProject.objects.filter(name=ROAD["name"]).exists(), "nothing before confirming"
     batch = ImportBatch.objects.get()
@@ -259,7 +260,7 @@ def test_a_file_that_is_not_a_spreadsheet_gets_a_message_not_an_error_page(clien
         upload_url, {"file": _named(b"PK\x03\x04 not really a zip", "plan.xlsx")}, follow=True
     )
     assert response.status_code == 400
-    assert "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel" in response.content.decode()
+    assert "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel" in visible_text(response)
     response = client.post(upload_url, {"file": _named(b"x", "plan.pdf")})
     assert response.status_code == 400 and "รับเฉพาะไฟล์" in response.content.decode()
 

@@ -12,6 +12,7 @@ from localplan.devplan.models import DevPlanEdition
 from tests.budget.conftest import build_world
 from tests.budget.factories import AgencyProjectFactory
 from tests.factories import AgencyFactory, MembershipFactory
+from tests.helpers import visible_text
 
 
 def _objects(world, user):
@@ -153,7 +154,7 @@ def test_a_batch_is_seen_only_by_the_user_who_uploaded_it(client, world, planner
 def test_the_document_page_shows_items_grouped_with_totals(client, world, planner):
     client.force_login(planner.user)
     response = client.get(world.document.get_absolute_url())
-    text = response.content.decode()
+    text = visible_text(response)
     assert "ด้านการเศรษฐกิจ" in text and "แผนงานอุตสาหกรรมและการโยธา" in text
     assert "งบลงทุน" in text and "งบบุคลากร" in text
     total = sum((item.amount for item in world.items), Decimal("0.00"))
@@ -217,5 +218,5 @@ def test_the_agency_list_separates_pending_from_accepted(client, world, planner)
     )
     client.force_login(planner.user)
     url = reverse("budget:agency_projects", kwargs={"org": world.org.slug, "fiscal_year": 2552})
-    text = client.get(url).content.decode()
+    text = visible_text(client.get(url))
     assert "รอพิจารณา" in text and "ขุดลอกคลอง" in text
