@@ -105,12 +105,6 @@ def build_world(org, *, announced: bool = True) -> World:
     return world
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Users are made with a password; the default hasher takes ~1 s per user on our machines."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(org):
     return build_world(org)
