@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "localplan.strategy",
     "localplan.devplan",
     "localplan.opsplan",
+    "localplan.workflow",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
