@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core import thai_calendar as cal
@@ -49,12 +50,19 @@ class OrganizationModelForm(forms.ModelForm):
         return exclusions
 
 
+def _text_length_only(field: forms.CharField) -> None:
+    """A field typed as text and cleaned to a number or a date: max_length limits what is
+    typed (the widget's maxlength); the validator would take len() of the cleaned value."""
+    field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+
+
 class MoneyField(forms.CharField):
     """Baht, typed with or without thousands separators or Thai digits; never negative."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 24)
         super().__init__(*args, **kwargs)
+        _text_length_only(self)
         self.widget.attrs.update({"inputmode": "decimal", "class": "form-control text-end"})
 
     def prepare_value(self, value):
@@ -78,6 +86,7 @@ class FiscalYearField(forms.CharField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 12)
         super().__init__(*args, **kwargs)
+        _text_length_only(self)
         self.widget.attrs.update({"inputmode": "numeric", "placeholder": "2552"})
 
     def to_python(self, value):
@@ -93,6 +102,7 @@ class ThaiDateField(forms.CharField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 20)
         super().__init__(*args, **kwargs)
+        _text_length_only(self)
         self.widget.attrs.update({"placeholder": "25/12/2551", "autocomplete": "off"})
 
     def prepare_value(self, value):
