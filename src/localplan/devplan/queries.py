@@ -26,7 +26,7 @@ def current_edition(plan: DevPlan) -> DevPlanEdition | None:
 def projects_of(edition: DevPlanEdition, filters: dict | None = None) -> list[PlanProject]:
     """The edition's projects in form order with everything a list or a form prints."""
     projects = (
-        PlanProject.objects.filter(organization=edition.organization, edition=edition)
+        PlanProject.objects.filter(organization_id=edition.organization_id, edition=edition)
         .select_related("strategy", "guideline__strategy", "work_plan", "unit", "agency")
         .prefetch_related(
             Prefetch("budgets", queryset=ProjectBudget.objects.order_by("fiscal_year")),

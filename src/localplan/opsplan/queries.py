@@ -37,7 +37,7 @@ ENTRY_ORDER = (
 def entries_of(edition: OpsEdition, filters: dict | None = None) -> list[OpsEntry]:
     """The edition's entries in form order, each with its month cells ready to draw."""
     entries = OpsEntry.objects.filter(
-        organization=edition.organization, edition=edition
+        organization_id=edition.organization_id, edition=edition
     ).select_related("strategy", "guideline__strategy", "work_plan", "unit", "agency")
     entries = filter_entries(entries, filters or {}).order_by(*ENTRY_ORDER)
     entries = list(entries)
