@@ -8,4 +8,5 @@ urlpatterns = [
     path("o/<slug:org>/strategies/", include("localplan.strategy.urls")),
     path("o/<slug:org>/devplans/", include("localplan.devplan.urls")),
     path("o/<slug:org>/opsplans/", include("localplan.opsplan.urls")),
+    path("o/<slug:org>/workflow/", include("localplan.workflow.urls")),
 ]

@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from localplan.core.models import EditionState, Role
+from localplan.devplan.models import DevPlanEdition
 from localplan.opsplan.models import BudgetSource
 from localplan.workflow import services
 from localplan.workflow.queries import chain_of, edition_history
@@ -77,7 +78,10 @@ def operational_plan_like_fy2552(org, entries: int = 8):
 
 
 def dev_plan_edition(org, projects: int = 6):
-    edition = DevPlanEditionFactory(plan__organization=org)
+    """The original edition of the plan 2552–2554 (the one the operational plan links to,
+    if there is one already), with `projects` more projects."""
+    edition = DevPlanEdition.objects.filter(plan__organization=org, kind="original").first()
+    edition = edition or DevPlanEditionFactory(plan__organization=org)
     guideline = GuidelineFactory(strategy__organization=org, organization=org)
     for _ in range(projects):
         PlanProjectFactory(edition=edition, guideline=guideline, strategy=guideline.strategy)

@@ -8,6 +8,6 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("การพิจารณา อนุมัติ และประกาศใช้แผน")
 
     def ready(self):
-        from localplan.workflow import freeze
+        from localplan.workflow import freeze, panels  # noqa: F401  (guards and slots)
 
         freeze.connect()
