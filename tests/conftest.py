@@ -33,3 +33,14 @@ def member_client(client):
 @pytest.fixture
 def planner_client(member_client, planner):
     return member_client(planner)
+
+
+@pytest.fixture(autouse=True)
+def _reference_lists_after_flush(request):
+    """Tests on a transactional database flush every table, the reference lists of the data
+    migration too; put them back for the tests that need a real transaction."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from localplan.strategy.reference_data import ensure_reference_lists
+
+        ensure_reference_lists()

@@ -192,12 +192,24 @@ class OpsEntryFactory(factory.django.DjangoModelFactory):
         PlanProjectFactory,
         edition__plan__organization=factory.SelfAttribute("....organization"),
     )
-    name = factory.SelfAttribute("plan_project.name")
+    name = factory.LazyAttribute(
+        lambda e: e.plan_project.name if e.plan_project else "โครงการของหน่วยงานอื่น"
+    )
     details = "ก่อสร้างถนน คสล. กว้าง 4 เมตร ยาว 200 เมตร หนา 0.15 เมตร"
     budget = Decimal("100000.00")
     location = "หมู่ที่ 1"
     unit = factory.SubFactory(UnitFactory, organization=factory.SelfAttribute("..organization"))
     months = 0b111
-    strategy = factory.SelfAttribute("plan_project.strategy")
-    guideline = factory.SelfAttribute("plan_project.guideline")
-    work_plan = factory.SelfAttribute("plan_project.work_plan")
+    strategy = factory.LazyAttribute(
+        lambda e: (
+            e.plan_project.strategy
+            if e.plan_project
+            else StrategyFactory(organization=e.organization)
+        )
+    )
+    guideline = factory.LazyAttribute(
+        lambda e: e.plan_project.guideline if e.plan_project else None
+    )
+    work_plan = factory.LazyAttribute(
+        lambda e: e.plan_project.work_plan if e.plan_project else work_plan()
+    )

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core import thai_calendar as cal
-from localplan.core.models import Agency, Organization, Unit, Village
+from localplan.core.models import Agency, Membership, Organization, Role, Unit, Village
 
 REQUIRED = {"required": _("กรุณากรอกช่องนี้")}
 INVALID_CHOICE = _("ตัวเลือกนี้ไม่มีในรายการขององค์กร")
@@ -28,7 +27,7 @@ class OrganizationModelForm(forms.ModelForm):
         self.organization = organization
         self.instance.organization = organization
         for field in self.fields.values():
-            field.error_messages.setdefault("required", REQUIRED["required"])
+            field.error_messages["required"] = REQUIRED["required"]
             if isinstance(field, forms.ModelChoiceField):
                 if _is_org_owned(field.queryset.model):
                     field.queryset = field.queryset.filter(organization=organization)
@@ -50,19 +49,25 @@ class OrganizationModelForm(forms.ModelForm):
         return exclusions
 
 
-def _text_length_only(field: forms.CharField) -> None:
-    """A field typed as text and cleaned to a number or a date: max_length limits what is
-    typed (the widget's maxlength); the validator would take len() of the cleaned value."""
-    field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+class TypedTextField(forms.Field):
+    """Text typed by a person, read into a value by `parse`; blank is None."""
+
+    widget = forms.TextInput
+
+    def parse(self, text: str):
+        raise NotImplementedError
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.parse(value.strip() if isinstance(value, str) else value)
 
 
-class MoneyField(forms.CharField):
+class MoneyField(TypedTextField):
     """Baht, typed with or without thousands separators or Thai digits; never negative."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 24)
         super().__init__(*args, **kwargs)
-        _text_length_only(self)
         self.widget.attrs.update({"inputmode": "decimal", "class": "form-control text-end"})
 
     def prepare_value(self, value):
@@ -73,48 +78,32 @@ class MoneyField(forms.CharField):
         except ValidationError:
             return value
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return cal.parse_money(value)
+    parse = staticmethod(cal.parse_money)
 
 
-class FiscalYearField(forms.CharField):
+class FiscalYearField(TypedTextField):
     """A fiscal year typed in พ.ศ.; a ค.ศ. year is refused with the พ.ศ. it probably means."""
 
+    parse = staticmethod(cal.parse_be_year)
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 12)
         super().__init__(*args, **kwargs)
-        _text_length_only(self)
         self.widget.attrs.update({"inputmode": "numeric", "placeholder": "2552"})
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return cal.parse_be_year(value)
 
-
-class ThaiDateField(forms.CharField):
+class ThaiDateField(TypedTextField):
     """A day typed as วัน/เดือน/ปี พ.ศ. (25/12/2551), shown the same way."""
 
+    parse = staticmethod(cal.parse_thai_date)
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 20)
         super().__init__(*args, **kwargs)
-        _text_length_only(self)
         self.widget.attrs.update({"placeholder": "25/12/2551", "autocomplete": "off"})
 
     def prepare_value(self, value):
         if hasattr(value, "year"):
             return cal.format_input_date(value)
         return value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return cal.parse_thai_date(value)
 
 
 class MonthPickerWidget(forms.CheckboxSelectMultiple):
@@ -194,3 +183,45 @@ class OrganizationSettingsForm(forms.ModelForm):
         for name, field in self.fields.items():
             css = "form-check-input" if name == "thai_digits_in_documents" else "form-control"
             field.widget.attrs.setdefault("class", css)
+
+
+class MembershipForm(OrganizationModelForm):
+    """A member's role and unit; unit staff must name their unit."""
+
+    class Meta:
+        model = Membership
+        fields = ["role", "unit", "position"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.UNIT_STAFF and not cleaned.get("unit"):
+            self.add_error("unit", _("เจ้าหน้าที่หน่วยงานต้องระบุสังกัดหน่วยงาน"))
+        return cleaned
+
+
+class NewMemberForm(MembershipForm):
+    username = forms.RegexField(
+        label=_("ชื่อผู้ใช้ (ภาษาอังกฤษ)"),
+        regex=r"^[A-Za-z0-9_.@+-]{3,150}$",
+        error_messages={"invalid": _("ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข และ . _ - @ + ได้ 3–150 ตัว")},
+    )
+    first_name = forms.CharField(label=_("ชื่อ"), max_length=150)
+    last_name = forms.CharField(label=_("นามสกุล"), max_length=150)
+    password = forms.CharField(
+        label=_("รหัสผ่านเริ่มต้น"),
+        min_length=8,
+        widget=forms.PasswordInput(render_value=False),
+        error_messages={"min_length": _("รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร")},
+    )
+
+    field_order = ["username", "first_name", "last_name", "password", "role", "unit", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("username", "first_name", "last_name", "password"):
+            self.fields[name].widget.attrs["class"] = "form-control"
+            self.fields[name].error_messages["required"] = REQUIRED["required"]
+
+    def _post_clean(self):
+        # The membership is made by the service with its user; nothing to check on the row yet.
+        pass

@@ -74,6 +74,9 @@ def delete_page(
                 "ลบ “%(name)s” ไม่ได้ เพราะยังมีข้อมูลอื่นอ้างถึงอยู่ ให้ย้ายหรือลบข้อมูลเหล่านั้นก่อน"
             ) % {"name": name}
             return render(request, "core/confirm_delete.html", context, status=409)
+        except ValidationError as refusal:
+            context["blocked"] = " ".join(refusal.messages)
+            return render(request, "core/confirm_delete.html", context, status=409)
         messages.success(request, _("ลบ “%(name)s” แล้ว") % {"name": name})
         return redirect(success_url)
     return render(request, "core/confirm_delete.html", context)

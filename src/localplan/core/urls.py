@@ -13,6 +13,11 @@ urlpatterns = [
     path("o/<slug:org>/", views.home, name="home"),
     path("o/<slug:org>/settings/", views.settings_page, name="settings"),
     path("o/<slug:org>/settings/edit/", views.settings_edit, name="settings_edit"),
+    path("o/<slug:org>/settings/members/new/", views.member_new, name="member_new"),
+    path("o/<slug:org>/settings/members/<int:pk>/edit/", views.member_edit, name="member_edit"),
+    path(
+        "o/<slug:org>/settings/members/<int:pk>/delete/", views.member_delete, name="member_delete"
+    ),
     re_path(SETTINGS_LIST + r"new/$", views.list_item_edit, name="settings_item_new"),
     re_path(SETTINGS_LIST + r"(?P<pk>\d+)/edit/$", views.list_item_edit, name="settings_item_edit"),
     re_path(

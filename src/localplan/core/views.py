@@ -3,11 +3,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from localplan.core.access import member_view, require_settings_editor
-from localplan.core.forms import AgencyForm, OrganizationSettingsForm, UnitForm, VillageForm
-from localplan.core.slots import panels_for
-from localplan.core.models import Agency, Membership, Unit, Village
+from localplan.core import services
+from localplan.core.access import member_view, require_role, require_settings_editor
+from localplan.core.forms import (
+    AgencyForm,
+    MembershipForm,
+    NewMemberForm,
+    OrganizationSettingsForm,
+    UnitForm,
+    VillageForm,
+)
+from localplan.core.models import Agency, Membership, Role, Unit, Village
 from localplan.core.pages import delete_page, form_page
+from localplan.core.slots import panels_for
 
 
 def landing(request):
@@ -95,3 +103,49 @@ def list_item_delete(request, kind, pk):
     model, _form, _label = SIMPLE_LISTS[kind]
     instance = get_object_or_404(model, pk=pk, organization=request.organization)
     return delete_page(request, instance, success_url=_settings_url(request.organization))
+
+
+@member_view
+def member_new(request):
+    require_role(request.membership, [Role.ORG_ADMIN], _("เพิ่มผู้ใช้"))
+    org = request.organization
+    form = NewMemberForm(request.POST or None, organization=org)
+    return form_page(
+        request,
+        form,
+        title=_("เพิ่มผู้ใช้"),
+        success_url=_settings_url(org),
+        save=lambda form: services.add_member(organization=org, **form.cleaned_data),
+        breadcrumbs=[(_("ข้อมูลองค์กร"), _settings_url(org))],
+        extra={"nav": "settings"},
+    )
+
+
+@member_view
+def member_edit(request, pk):
+    org = request.organization
+    membership = get_object_or_404(Membership, pk=pk, organization=org)
+    require_role(request.membership, [Role.ORG_ADMIN], _("แก้ไขบทบาทผู้ใช้"))
+    form = MembershipForm(request.POST or None, instance=membership, organization=org)
+    return form_page(
+        request,
+        form,
+        title=_("บทบาทของ %(name)s") % {"name": membership.display_name},
+        success_url=_settings_url(org),
+        breadcrumbs=[(_("ข้อมูลองค์กร"), _settings_url(org))],
+        extra={"nav": "settings"},
+    )
+
+
+@member_view
+def member_delete(request, pk):
+    org = request.organization
+    membership = get_object_or_404(Membership, pk=pk, organization=org)
+    require_role(request.membership, [Role.ORG_ADMIN], _("นำผู้ใช้ออกจากองค์กร"))
+    by = request.membership
+    return delete_page(
+        request,
+        membership,
+        success_url=_settings_url(org),
+        delete=lambda row: services.remove_member(membership=row, by=by),
+    )

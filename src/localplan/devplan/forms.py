@@ -6,6 +6,7 @@ from localplan.core.forms import FiscalYearField, MoneyField, OrganizationModelF
 from localplan.core.models import Unit, Village
 from localplan.devplan.models import EQUIPMENT_TYPES, MAX_HORIZON_YEARS, PlanProject, ProjectKind
 from localplan.strategy.models import GUIDELINE_LABEL, Guideline, Regime, Strategy, WorkPlan
+from localplan.strategy.queries import work_plan_choices
 
 
 class DevPlanForm(forms.Form):
@@ -157,6 +158,7 @@ class ProjectFilterForm(forms.Form):
         }
         for name, queryset in scoped.items():
             self.fields[name].queryset = queryset
+        self.fields["work_plan"].choices = [("", "---------"), *work_plan_choices()]
         for field in self.fields.values():
             field.widget.attrs["class"] = (
                 "form-control form-control-sm"

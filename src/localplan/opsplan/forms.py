@@ -10,9 +10,11 @@ from localplan.core.forms import (
     ThaiDateField,
 )
 from localplan.core.models import Unit, Village
+from localplan.devplan.models import ProjectKind
 from localplan.devplan.queries import linkable_plan_projects
 from localplan.opsplan.models import BudgetSource, OpsEntry
 from localplan.strategy.models import Guideline, Strategy, WorkPlan
+from localplan.strategy.queries import work_plan_choices
 
 OWN, OTHER = "own", "other"
 CARRIED_OUT_BY = [(OWN, _("องค์กรดำเนินการเอง")), (OTHER, _("หน่วยงานอื่นดำเนินการ"))]
@@ -86,7 +88,8 @@ class OpsEntryForm(OrganizationModelForm):
             fiscal_year=fiscal_year,
             initial=self.instance.months if self.instance.pk else None,
         )
-        for name in ("name", "strategy", "work_plan"):
+        # Own entries take these from their plan project; clean() asks for them otherwise.
+        for name in ("name", "strategy", "work_plan", "kind"):
             self.fields[name].required = False
         self.fields["guideline"].queryset = self.fields["guideline"].queryset.select_related(
             "strategy"
@@ -115,6 +118,7 @@ class OpsEntryForm(OrganizationModelForm):
                 self.add_error("unit", ValidationError(_("ระบุหน่วยงานรับผิดชอบหลัก"), code="no_unit"))
         else:
             cleaned["plan_project"] = None
+            cleaned["kind"] = cleaned.get("kind") or ProjectKind.DEVELOPMENT
             if not cleaned.get("agency") and not self.has_error("agency"):
                 self.add_error(
                     "agency",
@@ -187,6 +191,7 @@ class EntryFilterForm(forms.Form):
         ).select_related("strategy")
         self.fields["unit"].queryset = Unit.objects.filter(organization=organization)
         self.fields["village"].queryset = Village.objects.filter(organization=organization)
+        self.fields["work_plan"].choices = [("", "---------"), *work_plan_choices()]
         for field in self.fields.values():
             field.widget.attrs["class"] = (
                 "form-control form-control-sm"

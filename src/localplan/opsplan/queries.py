@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
@@ -81,18 +82,25 @@ class MonthCell:
     start: bool  # first month of a bar
     end: bool  # last month of a bar
 
+    @property
+    def css(self) -> str:
+        """ "month-cell on start": the classes that draw the bar on screen."""
+        flags = [name for name in ("on", "start", "end") if getattr(self, name)]
+        return " ".join(["month-cell", *flags])
 
-def month_cells(mask: int) -> list[MonthCell]:
+
+@cache
+def month_cells(mask: int) -> tuple[MonthCell, ...]:
     """The twelve cells of the month columns of ผด.02, ต.ค. first, with the bars' ends."""
     on = [bool(mask & (1 << index)) for index in range(12)]
-    return [
+    return tuple(
         MonthCell(
             on=on[i],
             start=on[i] and (i == 0 or not on[i - 1]),
             end=on[i] and (i == 11 or not on[i + 1]),
         )
         for i in range(12)
-    ]
+    )
 
 
 def group_entries(entries: list[OpsEntry]) -> Group:

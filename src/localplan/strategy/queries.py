@@ -1,6 +1,10 @@
-from django.db.models import Prefetch
+from functools import cache
 
-from localplan.strategy.models import GUIDELINE_LABEL, Guideline, Regime, Strategy
+from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from localplan.strategy.models import GUIDELINE_LABEL, Guideline, Regime, Strategy, WorkPlan
 
 
 def guideline_label(organization) -> str:
@@ -20,3 +24,15 @@ def strategies_with_guidelines(organization):
         "provincial_strategies",
         "goals",
     )
+
+
+@cache
+def work_plan_choices() -> tuple[tuple[int, str], ...]:
+    """The twelve แผนงาน as (id, name): national reference data, read once per process."""
+    return tuple(WorkPlan.objects.order_by("order").values_list("pk", "name"))
+
+
+@receiver(post_save, sender=WorkPlan)
+@receiver(post_delete, sender=WorkPlan)
+def _forget_work_plans(**kwargs):
+    work_plan_choices.cache_clear()

@@ -1,0 +1,55 @@
+"""The organization admin manages who works in the organization and in which role."""
+
+from django.urls import reverse
+
+from localplan.core.models import Membership, Role
+from tests.factories import MembershipFactory, UnitFactory
+
+
+def test_the_admin_adds_a_unit_staff_member_who_can_then_sign_in(org, member_client, client):
+    admin = MembershipFactory(organization=org, role=Role.ORG_ADMIN)
+    unit = UnitFactory(organization=org, name="กองคลัง")
+    url = reverse("member_new", kwargs={"org": org.slug})
+    data = {
+        "username": "somsri",
+        "first_name": "สมศรี",
+        "last_name": "ใจงาม",
+        "password": "ยาวพอแล้ว-123",
+        "role": Role.UNIT_STAFF,
+        "unit": unit.pk,
+        "position": "นักวิชาการเงินและบัญชี",
+    }
+    admin_client = member_client(admin)
+    without_unit = admin_client.post(url, data | {"unit": ""})
+    assert without_unit.status_code == 400 and "สังกัดหน่วยงาน" in without_unit.content.decode()
+    assert admin_client.post(url, data).status_code == 302
+    member = Membership.objects.get(user__username="somsri")
+    assert (member.role, member.unit) == (Role.UNIT_STAFF, unit)
+    again = admin_client.post(url, data)
+    assert again.status_code == 400 and "เป็นสมาชิกขององค์กรนี้อยู่แล้ว" in again.content.decode()
+    admin_client.logout()
+    assert client.login(username="somsri", password="ยาวพอแล้ว-123")
+
+
+def test_a_planner_cannot_manage_members(org, planner_client):
+    response = planner_client.get(reverse("member_new", kwargs={"org": org.slug}))
+    assert response.status_code == 403
+    assert "ผู้ดูแลระบบขององค์กร" in response.content.decode()
+
+
+def test_the_last_admin_cannot_be_removed_nor_remove_themselves(org, member_client):
+    admin = MembershipFactory(organization=org, role=Role.ORG_ADMIN)
+    client = member_client(admin)
+    url = reverse("member_delete", kwargs={"org": org.slug, "pk": admin.pk})
+    response = client.post(url)
+    assert response.status_code == 409
+    assert Membership.objects.filter(pk=admin.pk).exists()
+
+
+def test_removing_a_member_keeps_the_account(org, member_client, planner):
+    admin = MembershipFactory(organization=org, role=Role.ORG_ADMIN)
+    client = member_client(admin)
+    response = client.post(reverse("member_delete", kwargs={"org": org.slug, "pk": planner.pk}))
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=planner.pk).exists()
+    planner.user.refresh_from_db()

@@ -1,0 +1,211 @@
+"""Every staff URL, enumerated from the URL configuration — not a hand-picked few:
+
+- anonymous visitors are sent to the sign-in page;
+- a member of another organization gets 404 for this organization's pages, and 404 for this
+  organization's objects reached through their own organization's URLs, on GET and POST,
+  and nothing changes;
+- read-only roles get 403 on every page that changes data.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from localplan.core.models import AuditLog, Role
+from localplan.strategy.models import Goal, Mission, Vision
+from tests.factories import (
+    AgencyFactory,
+    MembershipFactory,
+    OpsEntryFactory,
+    VillageFactory,
+)
+
+# URL prefixes that are not one organization's staff pages, and why.
+NOT_ORGANIZATION_PAGES = {
+    "admin/": "Django admin, superusers only",
+    "i18n/": "language switch",
+    "accounts/": "sign in, sign out, my organizations",
+    "api/": "public read-only API (tested by the portal tests)",
+    "p/": "public portal (tested by the portal tests)",
+    "": "landing page",
+}
+WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")
+# Roles that read plans but change none (member pages are the organization admin's alone).
+READ_ONLY_ROLES = [
+    Role.SUPPORT_COMMITTEE,
+    Role.DEVELOPMENT_COMMITTEE,
+    Role.EXECUTIVE,
+    Role.COUNCIL_SECRETARY,
+    Role.ME_COMMITTEE,
+]
+
+
+@dataclass
+class Route:
+    name: str  # "opsplan:entry_edit"
+    pattern: str  # "o/<slug:org>/opsplans/entries/<int:entry_id>/edit/"
+    kwargs: tuple[str, ...]
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            pattern = prefix + str(entry.pattern)
+            kwargs = tuple(
+                re.findall(r"<(?:\w+:)?(\w+)>", pattern) + re.findall(r"\(\?P<(\w+)>", pattern)
+            )
+            yield Route(f"{namespace}{entry.name}", pattern, kwargs)
+
+
+def all_routes():
+    return list(_walk(get_resolver().url_patterns))
+
+
+def organization_routes():
+    return [route for route in all_routes() if "org" in route.kwargs]
+
+
+def test_every_route_is_an_organization_page_or_a_known_public_one():
+    for route in all_routes():
+        if "org" in route.kwargs:
+            continue
+        pattern = route.pattern.lstrip("^")
+        assert any(
+            pattern.startswith(prefix) for prefix in NOT_ORGANIZATION_PAGES if prefix
+        ) or pattern in {"", "$"}, f"{route.name} ({route.pattern}) is neither scoped nor known"
+
+
+class World:
+    """Two organizations with one of everything."""
+
+    def __init__(self, name):
+        self.entry = OpsEntryFactory(organization__slug=f"org-{name}")
+        self.organization = self.entry.organization
+        self.project = self.entry.plan_project
+        self.village = VillageFactory(organization=self.organization)
+        self.agency = AgencyFactory(organization=self.organization)
+        org = self.organization
+        self.vision = Vision.objects.create(organization=org, text="วิสัยทัศน์", first_fiscal_year=2552)
+        self.mission = Mission.objects.create(organization=org, number=1, text="พันธกิจ")
+        self.goal = Goal.objects.create(organization=org, number=1, text="เป้าประสงค์")
+        self.member = MembershipFactory(organization=org, role=Role.ME_COMMITTEE)
+
+    def kwargs_for(self, route: Route) -> dict:
+        """Values for the route's arguments, pointing at this organization's objects."""
+        values = {
+            "org": self.organization.slug,
+            "fiscal_year": self.entry.edition.plan.fiscal_year,
+            "entry_id": self.entry.pk,
+            "project_id": self.project.pk,
+            "plan_id": self.project.edition.plan_id
+            if route.name.startswith("devplan:")
+            else self.entry.edition.plan_id,
+            "edition_id": self.project.edition_id
+            if route.name.startswith("devplan:")
+            else self.entry.edition_id,
+        }
+        by_kind = {
+            "settings_item": ("units", self.entry.unit.pk),
+            "member_": (None, self.member.pk),
+            "strategy:item": ("strategy", self.project.strategy_id),
+            "strategy:guideline": (None, self.project.guideline_id),
+        }
+        for prefix, (kind, pk) in by_kind.items():
+            if route.name.startswith(prefix):
+                values.update({"kind": kind, "pk": pk})
+        missing = [name for name in route.kwargs if values.get(name) is None]
+        assert not missing, f"add a value for {missing} of {route.name} to World.kwargs_for"
+        return {name: values[name] for name in route.kwargs}
+
+
+@pytest.fixture
+def worlds(db):
+    return World("a"), World("b")
+
+
+def url_of(route, world):
+    return reverse(route.name, kwargs=world.kwargs_for(route))
+
+
+def test_there_are_organization_routes_to_check():
+    names = {route.name for route in organization_routes()}
+    assert {"home", "opsplan:edition", "opsplan:entry_edit", "devplan:project_edit"} <= names
+
+
+def write_routes():
+    return [r for r in organization_routes() if WRITE_PAGE.search(r.name.split(":")[-1])]
+
+
+def read_routes():
+    return [r for r in organization_routes() if not WRITE_PAGE.search(r.name.split(":")[-1])]
+
+
+# Each test walks every route and reports all that misbehave at once.
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(worlds, client):
+    wrong = []
+    for route in organization_routes():
+        response = client.get(url_of(route, worlds[0]))
+        if response.status_code != 302 or not response["Location"].startswith(reverse("login")):
+            wrong.append((route.name, response.status_code))
+    assert not wrong
+
+
+def test_a_member_of_another_organization_gets_404_and_changes_nothing(worlds, member_client):
+    mine, theirs = worlds
+    # Their organization admin: the role that may do the most.
+    client = member_client(MembershipFactory(organization=theirs.organization, role=Role.ORG_ADMIN))
+    logged = AuditLog.objects.count()
+    wrong = []
+    for route in organization_routes():
+        # Their own organization's URL with this organization's objects in it …
+        foreign_objects = mine.kwargs_for(route) | {"org": theirs.organization.slug}
+        own_url_mine_objects = reverse(route.name, kwargs=foreign_objects)
+        # … and this organization's URL outright.
+        for url in (own_url_mine_objects, url_of(route, mine)):
+            if url == url_of(route, theirs):
+                continue  # the route names no object: it is their own page
+            for method in (client.get, client.post):
+                status = method(url, {"name": "x", "number": "9"}).status_code
+                if status != 404:
+                    wrong.append((route.name, method.__name__, url, status))
+        # The same route with their own objects works for them.
+        status = client.get(url_of(route, theirs)).status_code
+        if status not in {200, 302}:
+            wrong.append((route.name, "own", status))
+    assert not wrong
+    assert AuditLog.objects.count() == logged
+
+
+@pytest.mark.parametrize("role", READ_ONLY_ROLES)
+def test_read_only_roles_cannot_open_pages_that_change_data(role, worlds, member_client):
+    mine = worlds[0]
+    client = member_client(MembershipFactory(organization=mine.organization, role=role))
+    logged = AuditLog.objects.count()
+    wrong = []
+    for route in write_routes():
+        url = url_of(route, mine)
+        for response in (client.get(url), client.post(url, {"name": "x"})):
+            # a Thai refusal, not a bare status
+            if response.status_code != 403 or "ไม่" not in response.content.decode():
+                wrong.append((route.name, response.status_code))
+    assert not wrong
+    assert AuditLog.objects.count() == logged
+
+
+@pytest.mark.parametrize("role", READ_ONLY_ROLES)
+def test_every_role_can_read_every_page_that_does_not_change_data(role, worlds, member_client):
+    mine = worlds[0]
+    client = member_client(MembershipFactory(organization=mine.organization, role=role))
+    wrong = []
+    for route in read_routes():
+        status = client.get(url_of(route, mine)).status_code
+        if status not in {200, 302}:
+            wrong.append((route.name, status))
+    assert not wrong
