@@ -116,13 +116,15 @@ class World:
             "document": "ops",
             "old_id": self.entry.edition_id,
             "new_id": self.entry.edition_id,
-            "code": self.project.code,
+            "code": self.project.code if route.name.startswith("workflow:") else "pd01",
+            "fmt": "pdf",
         }
         by_kind = {
             "settings_item": ("units", self.entry.unit.pk),
             "member_": (None, self.member.pk),
             "strategy:item": ("strategy", self.project.strategy_id),
             "strategy:guideline": (None, self.project.guideline_id),
+            "documents:": ("ops", None),
         }
         for prefix, (kind, pk) in by_kind.items():
             if route.name.startswith(prefix):

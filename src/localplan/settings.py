@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "localplan.devplan",
     "localplan.opsplan",
     "localplan.workflow",
+    "localplan.documents",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -9,4 +9,5 @@ urlpatterns = [
     path("o/<slug:org>/devplans/", include("localplan.devplan.urls")),
     path("o/<slug:org>/opsplans/", include("localplan.opsplan.urls")),
     path("o/<slug:org>/workflow/", include("localplan.workflow.urls")),
+    path("o/<slug:org>/documents/", include("localplan.documents.urls")),
 ]

@@ -1,0 +1,8 @@
+"""ผ.02/2 รายละเอียดโครงการพัฒนา สำหรับประสานโครงการพัฒนาของหน่วยงานอื่น: ผ.02's columns."""
+
+from localplan.devplan.models import DevPlanEdition, PlanProject, ProjectKind
+from localplan.documents.forms import p02
+
+
+def build(edition: DevPlanEdition, projects: list[PlanProject] | None = None) -> dict:
+    return p02.build(edition, projects, kind=ProjectKind.COORDINATION, form="p02-2")
