@@ -158,6 +158,21 @@ def test_the_amendment_adds_three_projects_and_changes_one(announced_plan, membe
     assert totals[2553][1] - totals[2553][0] == 830000
 
 
+def test_form_p02_of_the_amendment_carries_the_reason_column(announced_plan, members):
+    from localplan.documents.official import render_form
+
+    amendment = start_addition(announced_plan, members)
+    add_three_and_change_one(amendment, members)
+    _name, _type, pdf = render_form("p02", amendment, "pdf")
+    text = pdf_text(pdf)
+    assert "เหตุผลความจำเป็น" in text
+    for _project, reason in ADDED:
+        assert squeeze(reason) in text
+    assert squeeze(CHANGE_REASON) in text
+    _name, _type, original = render_form("p02", announced_plan, "pdf")
+    assert "เหตุผลความจำเป็น" not in pdf_text(original)
+
+
 def test_a_project_added_or_changed_without_a_reason_blocks_the_submission(
     announced_plan, members, as_role
 ):

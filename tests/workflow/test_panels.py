@@ -36,13 +36,18 @@ def test_the_edition_slots_share_one_query_at_most(
 
 
 @pytest.mark.parametrize("entries", [3, 30])
-def test_a_draft_operational_plan_page_stays_within_ten_queries(
-    org, members, as_role, django_assert_max_num_queries, entries
+@pytest.mark.parametrize(
+    "state", [EditionState.DRAFTING, EditionState.RETURNED, EditionState.ANNOUNCED]
+)
+@pytest.mark.parametrize("role", [Role.PLANNER, Role.EXECUTIVE])
+def test_the_operational_plan_page_stays_within_ten_queries_in_every_state(
+    org, members, as_role, django_assert_max_num_queries, entries, state, role
 ):
     edition = operational_plan_like_fy2552(org, entries=3)
     for _ in range(entries - 3):
         OpsEntryFactory(edition=edition, plan_project=edition.entries.first().plan_project)
-    client = as_role(Role.PLANNER)
+    bring_to(edition, state, members)
+    client = as_role(role)
     url = edition.get_absolute_url()
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200

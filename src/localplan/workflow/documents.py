@@ -1,33 +1,23 @@
-"""The comparison of two editions as PDF (Typst, Sarabun, Thai cut into words) and XLSX."""
+"""The comparison of two editions as PDF (Typst, with the documents app's shared pieces,
+fonts and Thai word cutting) and as XLSX."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import typst
 import xlsxwriter
 from django.utils.translation import gettext as _
-from pythainlp.tokenize import word_tokenize
 
-from localplan.core.thai_calendar import format_money
+from localplan.documents.typesetting import FONTS_DIR, prepare
 from localplan.workflow.compare import Comparison
 
+# The Typst root is the package, so that the template imports the documents app's pieces.
+ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "compare.typ"
-FONTS = Path(__file__).resolve().parents[1] / "core" / "static" / "fonts"
-
-
-@lru_cache(maxsize=20000)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
-
-
-def words(text) -> list[str]:
-    """Thai text cut into words (whitespace kept), so a PDF line never breaks inside one."""
-    text = "" if text is None else str(text)
-    return list(_words(text)) if text else ["-"]
 
 
 def _headings(comparison: Comparison) -> dict:
@@ -52,60 +42,53 @@ def _headings(comparison: Comparison) -> dict:
 
 
 def comparison_pdf(comparison: Comparison) -> bytes:
+    """A4 landscape, laid out with the documents app's shared Typst pieces and fonts."""
     headings = _headings(comparison)
     data = {
-        "title": headings["title"],
-        "heading": words(headings["heading"]),
-        "subheading": words(headings["subheading"]),
-        "organization": words(headings["organization"]),
-        "summary": words(headings["summary"]),
-        "footer": _("หน้า"),
-        "totals_heading": words(_("งบประมาณรวมรายปี (บาท)")),
-        "totals_header": [
-            words(_("ปีงบประมาณ")),
-            words(_("ก่อน")),
-            words(_("หลัง")),
-            words(_("ผลต่าง")),
-        ],
-        "totals": [
-            [words(str(year)), [format_money(before)], [format_money(after)], [format_money(diff)]]
-            for year, before, after, diff in comparison.year_rows
-        ]
+        "doc_title": headings["title"],
+        "title": [headings["heading"], headings["subheading"], headings["organization"]],
+        "summary": headings["summary"],
+        "totals_heading": _("งบประมาณรวมรายปี (บาท)"),
+        "totals_header": [_("ปีงบประมาณ"), _("ก่อน"), _("หลัง"), _("ผลต่าง")],
+        "totals": [list(row) for row in comparison.year_rows]
         + [
             [
-                words(_("รวม")),
-                [format_money(comparison.total_before)],
-                [format_money(comparison.total_after)],
-                [format_money(comparison.total_after - comparison.total_before)],
+                _("รวม"),
+                comparison.total_before,
+                comparison.total_after,
+                comparison.total_after - comparison.total_before,
             ]
         ],
-        "rows_heading": words(_("รายการที่แตกต่าง")),
+        "rows_heading": _("รายการที่แตกต่าง"),
         "rows_header": [
-            words(_("รหัส")),
-            words(_("โครงการ/รายการ")),
-            words(_("การเปลี่ยนแปลง")),
-            words(_("รายละเอียด (เดิม → ใหม่)")),
-            words(_("เหตุผลความจำเป็น")),
+            _("รหัส"),
+            _("โครงการ/รายการ"),
+            _("การเปลี่ยนแปลง"),
+            _("รายละเอียด (เดิม → ใหม่)"),
+            _("เหตุผลความจำเป็น"),
         ],
+        "empty": _("ไม่มีความแตกต่าง"),
         "rows": [
             {
-                "code": [row.code],
-                "name": words(row.name),
-                "status": words(row.status_label),
-                "changes": [
-                    {"label": words(c.label), "old": words(c.old), "new": words(c.new)}
-                    for c in row.changes
-                ],
-                "reason": words(row.reason or "-"),
+                "code": row.code,
+                "name": row.name,
+                "status": row.status_label,
+                "changes": [{"label": c.label, "old": c.old, "new": c.new} for c in row.changes],
+                "reason": row.reason or "-",
             }
             for row in comparison.rows
         ],
     }
+    payload = prepare(data)
+    timestamp = max(comparison.old.created_at, comparison.new.created_at)
     return typst.compile(
         str(TEMPLATE),
-        font_paths=[str(FONTS)],
+        root=str(ROOT),
+        font_paths=[str(FONTS_DIR)],
         ignore_system_fonts=True,
-        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+        sys_inputs={"data": json.dumps(payload, ensure_ascii=False)},
+        timestamp=timestamp.astimezone(datetime.UTC).replace(microsecond=0),
+        pdf_tags=False,
     )
 
 
