@@ -36,12 +36,17 @@ BADGE_CLASSES = {
 }
 
 
-def status_of(due_on: datetime.date, done_on: datetime.date | None, today: datetime.date) -> str:
+def status_of(
+    due_on: datetime.date,
+    done_on: datetime.date | None,
+    today: datetime.date,
+    near_days: int = NEAR_DAYS,
+) -> str:
     if done_on is not None:
         return MET if done_on <= due_on else LATE
     if today > due_on:
         return OVERDUE
-    return NEAR if (due_on - today).days <= NEAR_DAYS else OPEN
+    return NEAR if (due_on - today).days <= near_days else OPEN
 
 
 @dataclass
@@ -51,10 +56,11 @@ class Deadline:
     done_on: datetime.date | None
     today: datetime.date
     url: str = ""
+    near_days: int = NEAR_DAYS
 
     @property
     def status(self) -> str:
-        return status_of(self.due_on, self.done_on, self.today)
+        return status_of(self.due_on, self.done_on, self.today, self.near_days)
 
     @property
     def status_label(self) -> str:
@@ -127,4 +133,5 @@ def monitoring_report_deadline(today: datetime.date) -> Deadline | None:
         due_on=due_on,
         done_on=None,
         today=today,
+        near_days=ME_REMINDER_DAYS,
     )

@@ -22,12 +22,15 @@ def _style(form: forms.Form) -> None:
         if isinstance(field.widget, forms.RadioSelect):
             field.widget.attrs.setdefault("class", "form-check-input")
             continue
+        if isinstance(field.widget, forms.CheckboxInput):
+            field.widget.attrs.setdefault("class", "form-check-input")
+            continue
         if isinstance(field.widget, forms.Select):
             field.widget.attrs.setdefault("class", "form-select")
         else:
             field.widget.attrs.setdefault("class", "form-control")
         if isinstance(field.widget, forms.Textarea):
-            field.widget.attrs.setdefault("rows", 3)
+            field.widget.attrs["rows"] = 3
 
 
 class StepForm(forms.Form):

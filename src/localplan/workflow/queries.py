@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from localplan.core.audit import edition_key
 from localplan.core.models import PUBLIC_STATES, AmendmentKind, AuditLog, EditionState, Role
+from localplan.core.thai_calendar import format_thai_date
 from localplan.devplan.models import PlanProject
 from localplan.opsplan.models import OpsEntry
 from localplan.workflow.models import (
@@ -128,9 +130,14 @@ class ChangeRow:
     new: str
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _text(value) -> str:
     if value is None or value == "":
         return "-"
+    if isinstance(value, str) and ISO_DATE.match(value):
+        return format_thai_date(datetime.date.fromisoformat(value))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value) or "-"
     if isinstance(value, dict):

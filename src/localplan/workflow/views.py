@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -39,6 +39,15 @@ from localplan.workflow.services.amendments import default_sequence_year, open_e
 from localplan.workflow.services.transitions import require_task
 
 NAV = {Document.DEVPLAN: "devplan", Document.OPSPLAN: "opsplan"}
+READ = ("GET", "HEAD")
+
+
+def _writing(request) -> bool:
+    """A read-only page asked to write: it answers 405 once the objects are found (so that
+    another organization's objects are still 404)."""
+    return request.method not in READ
+
+
 TRAIL_PAGE_SIZE = 100
 
 
@@ -219,6 +228,8 @@ def amend(request, document, edition_id):
 def announced_pdf(request, document, edition_id):
     """The exact bytes that were announced, named by the edition, with their SHA-256."""
     edition = queries.access_edition(request.organization, document, edition_id)
+    if _writing(request):
+        return HttpResponseNotAllowed(READ)
     announcement = queries.announcement_for(edition)
     if announcement is None:
         raise Http404(_("ฉบับนี้ยังไม่ได้ประกาศใช้"))
@@ -236,12 +247,14 @@ def announced_pdf(request, document, edition_id):
 def _pair(request, document, old_id, new_id):
     old = queries.access_edition(request.organization, document, old_id)
     new = queries.access_edition(request.organization, document, new_id)
-    return compare_editions(old, new)
+    return None if _writing(request) else compare_editions(old, new)
 
 
 @member_view
 def compare_pick(request, document, edition_id):
     edition = queries.access_edition(request.organization, document, edition_id)
+    if _writing(request):
+        return HttpResponseNotAllowed(READ)
     context = {
         "nav": NAV[Document(document)],
         "edition": edition,
@@ -254,6 +267,8 @@ def compare_pick(request, document, edition_id):
 @member_view
 def compare(request, document, old_id, new_id):
     comparison = _pair(request, document, old_id, new_id)
+    if comparison is None:
+        return HttpResponseNotAllowed(READ)
     context = {"nav": NAV[Document(document)], "comparison": comparison, "document": document}
     return render(request, "workflow/compare.html", context)
 
@@ -267,6 +282,8 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 @member_view
 def compare_pdf(request, document, old_id, new_id):
     comparison = _pair(request, document, old_id, new_id)
+    if comparison is None:
+        return HttpResponseNotAllowed(READ)
     return _download(
         documents.comparison_pdf(comparison),
         "application/pdf",
@@ -277,6 +294,8 @@ def compare_pdf(request, document, old_id, new_id):
 @member_view
 def compare_xlsx(request, document, old_id, new_id):
     comparison = _pair(request, document, old_id, new_id)
+    if comparison is None:
+        return HttpResponseNotAllowed(READ)
     return _download(
         documents.comparison_xlsx(comparison),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -297,6 +316,8 @@ def _trail_page(request, entries, context):
 @member_view
 def edition_trail(request, document, edition_id):
     edition = queries.access_edition(request.organization, document, edition_id)
+    if _writing(request):
+        return HttpResponseNotAllowed(READ)
     context = {
         "nav": NAV[Document(document)],
         "edition": edition,
@@ -313,6 +334,8 @@ def project_trail(request, code):
     entries = queries.entries_with_code(organization, code)
     if not projects and not entries:
         raise Http404(_("ไม่พบโครงการรหัส %(code)s") % {"code": code})
+    if _writing(request):
+        return HttpResponseNotAllowed(READ)
     name = (projects or entries)[-1].name
     context = {
         "nav": "devplan" if projects else "opsplan",
