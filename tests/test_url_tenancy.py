@@ -29,7 +29,8 @@ NOT_ORGANIZATION_PAGES = {
     "accounts/": "sign in, sign out, my organizations",
     "api/": "public read-only API (tested by the portal tests)",
     "p/": "public portal (tested by the portal tests)",
-    "": "landing page",
+    "o/": "staff landing page: sends a member to their organization",
+    "": "public index of organizations",
 }
 WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")
 # Workflow steps are taken by the role each names (the committee, the executive …), not by
@@ -72,7 +73,12 @@ def all_routes():
 
 
 def organization_routes():
-    return [route for route in all_routes() if "org" in route.kwargs]
+    """Staff pages of one organization; the public portal's /p/<org>/ pages are open to all."""
+    return [
+        route
+        for route in all_routes()
+        if "org" in route.kwargs and not route.pattern.startswith("p/")
+    ]
 
 
 def test_every_route_is_an_organization_page_or_a_known_public_one():

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from localplan.api.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -10,4 +12,6 @@ urlpatterns = [
     path("o/<slug:org>/opsplans/", include("localplan.opsplan.urls")),
     path("o/<slug:org>/workflow/", include("localplan.workflow.urls")),
     path("o/<slug:org>/documents/", include("localplan.documents.urls")),
+    path("api/", api.urls),
+    path("", include("localplan.portal.urls")),
 ]

@@ -44,6 +44,6 @@ def test_an_unknown_list_is_not_found(org, planner_client):
 
 
 def test_the_landing_page_sends_staff_to_their_organization(planner, planner_client, client):
-    assert planner_client.get("/")["Location"] == reverse(
+    assert planner_client.get(reverse("landing"))["Location"] == reverse(
         "home", kwargs={"org": planner.organization.slug}
     )

@@ -1,0 +1,64 @@
+"""Figures for the charts of an edition page, drawn as SVG by the template: budget by
+strategy, budget by village, and the number of projects running in each month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from localplan.core.grouping import Group
+from localplan.core.thai_calendar import fiscal_months, format_money
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal | int
+    display: str
+    percent: float  # of the largest bar, for drawing only
+    year: str = ""  # month columns: the year under the month
+    title: str = ""
+
+
+def _bars(pairs: list[tuple[str, Decimal | int]], money: bool = True) -> list[Bar]:
+    largest = max((value for _, value in pairs), default=0) or 1
+    return [
+        Bar(
+            label=label,
+            value=value,
+            display=format_money(value) if money else str(value),
+            percent=round(float(value) / float(largest) * 100, 1),
+        )
+        for label, value in pairs
+    ]
+
+
+def budget_by_strategy(tree: Group) -> list[Bar]:
+    return _bars([(f"{group.key.number}. {group.key.name}", group.total) for group in tree])
+
+
+def budget_by_village(entries) -> list[Bar]:
+    """Each entry's whole budget counts for every village it names; entries naming none are
+    shown as one bar at the end."""
+    totals: dict[object, Decimal] = {}
+    unnamed = Decimal("0.00")
+    for entry in entries:
+        villages = getattr(entry, "public_villages", [])
+        if not villages:
+            unnamed += entry.budget
+        for village in villages:
+            totals[village] = totals.get(village, Decimal("0.00")) + entry.budget
+    pairs = [(str(v), total) for v, total in sorted(totals.items(), key=lambda kv: kv[0].number)]
+    if unnamed:
+        pairs.append(("ไม่ระบุหมู่บ้าน", unnamed))
+    return _bars(pairs)
+
+
+def running_by_month(entries, fiscal_year: int) -> list[Bar]:
+    months = fiscal_months(fiscal_year)
+    counts = [sum(1 for entry in entries if entry.months & month.bit) for month in months]
+    bars = _bars([(m.abbreviation, n) for m, n in zip(months, counts, strict=True)], money=False)
+    for bar, month in zip(bars, months, strict=True):
+        bar.year = str(month.be_year)[-2:]
+        bar.title = f"{month.name} {month.be_year}"
+    return bars
