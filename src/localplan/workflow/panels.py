@@ -167,6 +167,10 @@ def my_tasks(membership):
                 kwargs={"org": membership.organization.slug, "edition_id": item.edition_id},
             )
     context = {"waiting": waiting, "counts": waiting_counts(waiting)}
+    if membership.role == Role.ORG_ADMIN:
+        context["settings_url"] = reverse(
+            "workflow:settings", kwargs={"org": membership.organization.slug}
+        )
     return Panel("workflow/_home_waiting.html", context, order=1)
 
 
