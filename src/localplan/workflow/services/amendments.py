@@ -68,8 +68,10 @@ def start_amendment(
     sequence_year: int,
     reason: str,
     special_case: str = SpecialCase.NONE,
+    started_on: datetime.date | None = None,
 ):
-    """A new draft edition amending the announced `edition`, with all its rows copied."""
+    """A new draft edition amending the announced `edition`, with all its rows copied.
+    `started_on` (today by default) is the date the amendment was decided on."""
     require_task(by, edition, Task.START_AMENDMENT)
     edition.state = _locked_state(edition)
     if edition.state != EditionState.ANNOUNCED:
@@ -94,6 +96,9 @@ def start_amendment(
         errors["special_case"] = _("ตัวเลือกนี้ไม่มีในรายการ")
     elif special_case and kind == AmendmentKind.CORRECTION:
         errors["special_case"] = _("กรณีพิเศษใช้กับการเพิ่มเติมหรือเปลี่ยนแปลงเท่านั้น")
+    started_on = started_on or timezone.localdate()
+    if started_on > timezone.localdate():
+        errors["started_on"] = _("วันที่ต้องไม่เป็นวันในอนาคต")
     if errors:
         raise ValidationError(errors)
     model = type(edition)
@@ -132,7 +137,7 @@ def start_amendment(
         by=by,
         step=Step.AMENDMENT_STARTED,
         to_state=EditionState.DRAFTING,
-        occurred_on=timezone.localdate(),
+        occurred_on=started_on,
         inputs={
             "based_on": str(edition),
             "based_on_id": edition.pk,
