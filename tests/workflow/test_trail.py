@@ -56,6 +56,7 @@ def test_the_project_trail_follows_its_code_across_editions(dev_edition, members
     assert "100000.00 → 120000.00" in page  # the budget of 2553, old → new
     assert "เหตุผลความจำเป็น" in page and "ราคาวัสดุสูงขึ้น" in page
     assert page.count('class="trail-create"') >= 2  # in the original and in the amendment
+    assert f"คัดลอกจากฉบับ</strong>: {dev_edition}" in page
 
 
 def test_the_trail_pages_change_nothing(ops_edition, as_role):

@@ -14,7 +14,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.audit import edition_key
-from localplan.core.models import PUBLIC_STATES, AmendmentKind, AuditLog, EditionState, Role
+from localplan.core.models import (
+    PUBLIC_STATES,
+    AmendmentKind,
+    AuditAction,
+    AuditLog,
+    EditionState,
+    Role,
+)
 from localplan.core.thai_calendar import format_thai_date
 from localplan.devplan.models import PlanProject
 from localplan.opsplan.models import OpsEntry
@@ -118,6 +125,7 @@ TRAIL_LABELS = {
     "reason": _("เหตุผลความจำเป็น"),
     "special_case": _("กรณีพิเศษ"),
     "superseded_by": _("ถูกแทนที่ด้วย"),
+    "copied_from": _("คัดลอกจากฉบับ"),
     "villages": _("หมู่บ้านที่ดำเนินการ"),
 }
 HIDDEN_IN_TRAIL = {"based_on_id", "superseded_by_id"}
@@ -155,13 +163,13 @@ def change_rows(entry: AuditLog) -> list[ChangeRow]:
     for name, change in (entry.changes or {}).items():
         if name in HIDDEN_IN_TRAIL:
             continue
-        label = TRAIL_LABELS.get(name)
-        if label is None and model is not None:
+        label = None
+        if model is not None and entry.action != AuditAction.TRANSITION:
             try:
                 label = model._meta.get_field(name).verbose_name
             except FieldDoesNotExist:
                 label = None
-        label = str(label or name)
+        label = str(label or TRAIL_LABELS.get(name) or name)
         if isinstance(change, list) and len(change) == 2 and name not in {"villages"}:
             rows.append(ChangeRow(label, _text(change[0]), _text(change[1])))
         else:

@@ -30,11 +30,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from localplan.core.audit import record_bulk
 from localplan.core.models import (
     PUBLIC_STATES,
     AmendmentKind,
     AuditAction,
+    AuditLog,
     EditionState,
     Membership,
 )
@@ -189,8 +189,7 @@ def _copy_projects(source, target, by: Membership) -> None:
         )
         for project_id, village_id in links
     )
-    record_bulk(copies.values(), AuditAction.CREATE, user=by.user)
-    record_bulk(budgets, AuditAction.CREATE, user=by.user)
+    record_copies([*copies.values(), *budgets], source=source, by=by)
 
 
 def _copy_entries(source, target, by: Membership) -> None:
@@ -223,7 +222,29 @@ def _copy_entries(source, target, by: Membership) -> None:
         )
         for entry_id, village_id in links
     )
-    record_bulk(copies.values(), AuditAction.CREATE, user=by.user)
+    record_copies(copies.values(), source=source, by=by)
+
+
+def record_copies(rows, *, source, by: Membership) -> None:
+    """One audit row per copied row, in one query: created in the amendment, copied from
+    the edition it amends (its fields are those of the row it was copied from)."""
+    AuditLog.objects.bulk_create(
+        [
+            AuditLog(
+                organization_id=row.organization_id,
+                user=by.user,
+                action=AuditAction.CREATE,
+                model=row._meta.label_lower,
+                object_id=str(row.pk),
+                object_repr=str(row)[:300],
+                edition_key=row.audit_edition_key(),
+                project_code=row.audit_project_code(),
+                changes={"copied_from": str(source)},
+            )
+            for row in rows
+        ],
+        batch_size=500,
+    )
 
 
 def submission_problems(edition) -> list[str]:
