@@ -321,3 +321,23 @@ def test_the_audit_log_cannot_be_changed_in_the_admin(announced, admin_client):
     )
     assert delete.status_code == 403
     assert AuditLog.objects.get(pk=log.pk).object_repr != "x"
+
+
+# ---------------------------------------------------------------- the API
+
+
+def test_the_api_has_no_way_to_write_an_announced_edition(announced, client, members):
+    """The API is read-only: every write method on its edition URLs is refused."""
+    client.force_login(members[Role.PLANNER].user)
+    code = announced.entries.order_by("code").first().code
+    before = snapshot(announced)
+    for url in (
+        f"/api/v1/editions/ops/{announced.pk}",
+        f"/api/v1/editions/ops/{announced.pk}/entries",
+        f"/api/v1/editions/ops/{announced.pk}/entries/{code}",
+    ):
+        assert client.get(url).status_code == 200, url
+        for method in (client.post, client.put, client.patch, client.delete):
+            response = method(url, {"name": "x"}, content_type="application/json")
+            assert response.status_code == 405, (url, method.__name__, response.status_code)
+    assert snapshot(announced) == before
