@@ -60,7 +60,7 @@ def make_data():
 
 
 def measure(label: str, render, *, cold: bool) -> None:
-    from localplan.documents.thai_text import _cut
+    from localplan.core.thai_text import _cut
 
     times = []
     for _ in range(RUNS):
@@ -77,9 +77,9 @@ def measure(label: str, render, *, cold: bool) -> None:
 
 
 def main() -> None:
+    from localplan.core.thai_text import warm_up
     from localplan.devplan.models import ProjectKind
     from localplan.documents.official import render_form
-    from localplan.documents.thai_text import warm_up
 
     print(
         "load average before: {:.2f} {:.2f} {:.2f} (2 cores shared; figures scale with it)".format(

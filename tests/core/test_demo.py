@@ -41,6 +41,7 @@ from localplan.opsplan.models import BudgetSource, OperationalPlan, OpsEntry
 from localplan.opsplan.queries import entries_of, group_entries
 from localplan.strategy.models import Guideline, Regime, Strategy
 from localplan.strategy.queries import guideline_label
+from tests.helpers import visible_text
 
 # Every test uses the database, so pytest-django keeps the module together and loads it once.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
@@ -371,7 +372,7 @@ def test_the_fy2552_page_lists_the_entries_for_the_demo_planner(phairin, client)
     edition = operational_plan(phairin, 2552).editions.get()
     response = client.get(edition.get_absolute_url())
     assert response.status_code == 200
-    assert "ขุดลอกหนองสิ บ้านผไท หมู่ที่ 1" in response.content.decode()
+    assert "ขุดลอกหนองสิ บ้านผไท หมู่ที่ 1" in visible_text(response)
 
 
 # ------------------------------------------------------------------ idempotence

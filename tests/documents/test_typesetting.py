@@ -4,8 +4,8 @@ digits when the organization asks for them."""
 import pytest
 import typst
 
+from localplan.core.thai_text import may_break_between, words
 from localplan.documents.official import render_form
-from localplan.documents.thai_text import may_break_between, words
 from localplan.documents.typesetting import FONTS_DIR
 from tests.documents.factories import plan_world
 from tests.documents.pdf_text import bad_breaks, squashed_text, text_lines

@@ -40,7 +40,9 @@ class OrganizationModelForm(forms.ModelForm):
             elif not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.HiddenInput):
                 field.widget.attrs.setdefault("class", "form-control")
             if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 2)
+                field.widget.attrs["rows"] = 3
+            if isinstance(field.widget, forms.CheckboxSelectMultiple):
+                field.widget.attrs["data-columns"] = "1"
 
     def _get_validation_exclusions(self):
         # The organization is not a form field, but unique constraints name it.

@@ -21,7 +21,7 @@ import typst
 from django.conf import settings
 
 from localplan.core.thai_calendar import format_money, to_thai_digits
-from localplan.documents.thai_text import words
+from localplan.core.thai_text import words
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates" / "documents"
 FONTS_DIR = Path(settings.PACKAGE_DIR) / "core" / "static" / "fonts"

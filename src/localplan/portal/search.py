@@ -16,18 +16,11 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from localplan.core.thai_calendar import to_arabic_digits
+from localplan.core.thai_text import tokenize
 
 Row = TypeVar("Row")
 SUBSTRING_MIN_LENGTH = 3
 _NOT_A_WORD = re.compile(r"^[\W_]+$")
-
-
-@functools.cache
-def tokenizer():
-    """newmm with the default dictionary; building it takes a while, so once per process."""
-    from pythainlp.tokenize import Tokenizer
-
-    return Tokenizer(engine="newmm", keep_whitespace=False)
 
 
 def normalize(text: str) -> str:
@@ -37,7 +30,7 @@ def normalize(text: str) -> str:
 @functools.lru_cache(maxsize=100_000)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, normalized, without punctuation."""
-    cut = tokenizer().word_tokenize(normalize(text))
+    cut = tokenize(normalize(text))
     return tuple(word for word in (w.strip() for w in cut) if word and not _NOT_A_WORD.match(word))
 
 

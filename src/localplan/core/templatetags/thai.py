@@ -1,6 +1,7 @@
 """Template filters for dates, fiscal years, money and digits: {{ day|thai_date }} …"""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from localplan.core import thai_calendar as cal
 
@@ -54,3 +55,13 @@ def fiscal_months(fiscal_year):
 @register.filter
 def fiscal_year_of(day):
     return cal.fiscal_year_of(day)
+
+
+@register.filter
+def thai_words(text):
+    """Thai text that a line never breaks inside a word: {{ entry.name|thai_words }}."""
+    if text in (None, ""):
+        return ""
+    from localplan.core.thai_text import html_words
+
+    return mark_safe(html_words(str(text)))

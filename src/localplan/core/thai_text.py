@@ -25,8 +25,9 @@ _lock = threading.Lock()
 _tokenizer = None
 
 
-def _tokenize(text: str) -> list[str]:
-    """newmm words; the dictionary (≈70 MB, ≈0.6 s to load) is loaded once per process."""
+def tokenize(text: str) -> list[str]:
+    """newmm words, spaces kept; the dictionary (≈70 MB, ≈0.6 s to load) is loaded once per
+    process and shared by documents, page text and search."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
@@ -62,7 +63,7 @@ def may_break_between(left: str, right: str) -> bool:
 
 def _pieces(line: str) -> list[str]:
     items: list[str] = []
-    for token in _tokenize(line):
+    for token in tokenize(line):
         if not token:
             continue
         if token.isspace():
@@ -99,6 +100,22 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+def html_words(text: str) -> str:
+    """Text for a web page with the same rule as paper: each Thai piece is kept whole
+    (`<span class="tw">`, no wrap inside) and lines may break only between pieces."""
+    from django.utils.html import escape
+
+    pieces = words(str(text))
+    if isinstance(pieces, str):
+        return escape(pieces)
+    html = {" ": " ", "": "<wbr>", "\n": "<br>"}
+    return "".join(
+        html.get(piece)
+        or (f'<span class="tw">{escape(piece)}</span>' if THAI.search(piece) else escape(piece))
+        for piece in pieces
+    )
+
+
 def words(text: str) -> str | list[str]:
     """A text ready for the templates: unchanged when it has no Thai (Typst breaks Latin
     and numbers correctly on its own), else its list of unbreakable pieces."""
@@ -110,4 +127,4 @@ def words(text: str) -> str | list[str]:
 
 def warm_up() -> None:
     """Load the dictionary now (e.g. when a worker starts) rather than in the first request."""
-    _tokenize("ทดสอบ")
+    tokenize("ทดสอบ")
