@@ -17,6 +17,7 @@ from localplan.opsplan.models import OperationalPlan
 from localplan.workflow.compare import compare_editions
 from localplan.workflow.demo import PHAIRIN_ADDITION
 from localplan.workflow.models import Announcement, Step, Transition
+from tests.helpers import visible_text
 from tests.workflow.pdf import pdf_text, squeeze
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
@@ -136,7 +137,7 @@ def test_every_announced_edition_has_its_stored_pdf(demo, db):
 
 def test_the_demo_pages_show_the_workflow(phairin, client):
     client.login(username="planner", password="demo1234")
-    home = client.get(reverse("home", kwargs={"org": "phairin"})).content.decode()
+    home = visible_text(client.get(reverse("home", kwargs={"org": "phairin"})))
     assert "แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2553" in home  # returned: the planner's turn
     page = client.get(ops_edition(phairin, 2553).get_absolute_url()).content.decode()
     assert 'id="workflow-returned"' in page

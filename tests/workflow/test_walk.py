@@ -10,6 +10,7 @@ from localplan.core.models import AuditAction, AuditLog, EditionState, Role
 from localplan.opsplan.models import OpsEntry
 from localplan.workflow.models import Announcement, Resolution, Step, Transition
 from localplan.workflow.queries import announcement_by_sha256, announcement_for
+from tests.helpers import visible_text
 
 MEETING = {
     "meeting_number": "3/2551",
@@ -59,7 +60,7 @@ def announce_through_pages(edition, as_role, *, returned_once=False):
         )
         assert edition.state == EditionState.RETURNED
         planner = as_role(Role.PLANNER)
-        page = planner.get(edition.get_absolute_url()).content.decode()
+        page = visible_text(planner.get(edition.get_absolute_url()))
         assert "ให้ระบุเดือนที่ดำเนินการให้ครบ" in page
         assert "ควรดำเนินการช่วงต้นปีงบประมาณ" in page
         edit = reverse(
