@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "localplan.devplan",
     "localplan.opsplan",
     "localplan.budget",
+    "localplan.workflow",
     "localplan.documents",
     "localplan.portal",
     "localplan.api",

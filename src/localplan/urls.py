@@ -12,6 +12,7 @@ urlpatterns = [
     path("o/<slug:org>/opsplans/", include("localplan.opsplan.urls")),
     path("o/<slug:org>/budget/", include("localplan.budget.urls")),
     path("agency-submissions/", include("localplan.budget.public_urls")),
+    path("o/<slug:org>/workflow/", include("localplan.workflow.urls")),
     path("o/<slug:org>/documents/", include("localplan.documents.urls")),
     path("api/", api.urls),
     path("", include("localplan.portal.urls")),

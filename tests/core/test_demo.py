@@ -30,7 +30,13 @@ from localplan.core.models import (
     Village,
 )
 from localplan.core.thai_calendar import ALL_MONTHS_MASK
-from localplan.devplan.models import EQUIPMENT_TYPES, DevPlan, PlanProject, ProjectKind
+from localplan.devplan.models import (
+    EQUIPMENT_TYPES,
+    DevPlan,
+    DevPlanEdition,
+    PlanProject,
+    ProjectKind,
+)
 from localplan.opsplan.models import BudgetSource, OperationalPlan, OpsEntry
 from localplan.opsplan.queries import entries_of, group_entries
 from localplan.strategy.models import Guideline, Regime, Strategy
@@ -131,7 +137,10 @@ def test_the_three_year_plan_has_about_120_complete_projects(phairin):
         2552,
         2554,
     )
-    projects = PlanProject.objects.filter(edition__plan=plan).prefetch_related("budgets")
+    # as loaded: the original edition (the workflow adds an amendment, tests/workflow)
+    projects = PlanProject.objects.filter(
+        edition__plan=plan, edition__kind=AmendmentKind.ORIGINAL
+    ).prefetch_related("budgets")
     assert 110 <= len(projects) <= 135
     for project in projects:
         texts = [project.objective, project.target, project.kpi, project.expected_result]
@@ -144,8 +153,13 @@ def test_the_three_year_plan_has_about_120_complete_projects(phairin):
     )
 
 
+def original_projects(org):
+    """The projects as the loader made them: the original edition's."""
+    return PlanProject.objects.filter(organization=org, edition__kind=AmendmentKind.ORIGINAL)
+
+
 def test_the_plan_has_equipment_community_and_coordination_projects(phairin):
-    projects = PlanProject.objects.filter(organization=phairin)
+    projects = original_projects(phairin)
     equipment = projects.filter(kind=ProjectKind.EQUIPMENT)
     assert 8 <= equipment.count() <= 14
     assert set(equipment.values_list("equipment_category", flat=True)) == {"ค่าครุภัณฑ์"}
@@ -158,7 +172,7 @@ def test_the_plan_has_equipment_community_and_coordination_projects(phairin):
 
 
 def test_budgets_are_realistic_roads_and_allowances(phairin):
-    projects = PlanProject.objects.filter(organization=phairin)
+    projects = original_projects(phairin)
     roads = projects.filter(name__startswith="ก่อสร้างถนนคอนกรีตเสริมเหล็ก")
     road_amounts = [b.amount for road in roads for b in road.budgets.all()]
     assert road_amounts and all(200_000 <= amount <= 1_500_000 for amount in road_amounts)
@@ -188,7 +202,9 @@ def test_fy2552_plan_has_own_entries_and_other_agencies(phairin):
 
 
 def test_every_own_entry_has_its_projects_2552_budget(phairin):
-    plan_edition = DevPlan.objects.get(organization=phairin).editions.get()
+    plan_edition = DevPlan.objects.get(organization=phairin).editions.get(
+        kind=AmendmentKind.ORIGINAL
+    )
     own = entries(phairin, 2552).filter(agency__isnull=True).select_related("plan_project")
     assert own
     for entry in own:
@@ -219,7 +235,7 @@ def test_entries_run_in_the_months_such_work_runs(phairin, name, months):
 
 def test_fy2553_plan_is_a_draft_of_25_to_30_entries_from_2553_projects(phairin):
     edition = operational_plan(phairin, 2553).editions.get()
-    assert edition.state == EditionState.DRAFTING
+    assert edition.is_editable  # returned by the committee once, back with the planner
     rows = entries(phairin, 2553).select_related("plan_project")
     assert 25 <= rows.count() <= 30
     for entry in rows:
@@ -228,15 +244,19 @@ def test_fy2553_plan_is_a_draft_of_25_to_30_entries_from_2553_projects(phairin):
 
 def test_the_seeds_plans_are_announced_and_the_rest_drafting(phairin, nongbua):
     def state(plan):
-        return plan.editions.get().state
+        return plan.editions.order_by("created_at", "id").last().state
 
     assert state(DevPlan.objects.get(organization=phairin)) == EditionState.ANNOUNCED
     assert state(operational_plan(phairin, 2552)) == EditionState.ANNOUNCED
-    assert state(operational_plan(phairin, 2553)) == EditionState.DRAFTING
+    assert state(operational_plan(phairin, 2553)) == EditionState.RETURNED  # being redrafted
     assert state(DevPlan.objects.get(organization=nongbua)) == EditionState.ANNOUNCED
     assert state(operational_plan(nongbua, 2568)) == EditionState.DRAFTING
-    kinds = {e.kind for plan in DevPlan.objects.all() for e in plan.editions.all()}
-    assert kinds == {AmendmentKind.ORIGINAL}
+    kinds = {(e.plan.organization.slug, e.kind) for e in DevPlanEdition.objects.all()}
+    assert kinds == {
+        ("phairin", AmendmentKind.ORIGINAL),
+        ("phairin", AmendmentKind.ADDITION),  # เพิ่มเติม ครั้งที่ 1/2552 (tests/workflow)
+        ("nongbua", AmendmentKind.ORIGINAL),
+    }
 
 
 def test_the_second_organization_follows_todays_regime(nongbua):
@@ -306,9 +326,11 @@ def test_the_audit_log_shows_the_demo_planner_made_the_plans(phairin):
     )
     assert created.count() == PlanProject.objects.filter(organization=phairin).count()
     assert set(created.values_list("user", flat=True)) == {planner.pk}
-    announced = AuditLog.objects.filter(organization=phairin, action=AuditAction.TRANSITION)
+    announced = AuditLog.objects.filter(
+        organization=phairin, action=AuditAction.TRANSITION, changes__step="ประกาศใช้"
+    )
     executive = get_user_model().objects.get(username="executive")
-    assert announced.count() == 2
+    assert announced.count() == 3  # the plan, its addition, the operational plan of 2552
     assert set(announced.values_list("user", flat=True)) == {executive.pk}
 
 

@@ -22,19 +22,28 @@ from tests.factories import (
 DRAFT_NAME = "โครงการลับในร่างแก้ไขฉบับที่ยังไม่ประกาศ"
 
 
-def announced_operational_plan(org):
-    """The FY2552 operational plan, announced: four entries under two strategies."""
+def set_state(edition, state):
+    """Move an edition whose rows are all in place to `state`, as the workflow would have
+    (an announced edition is frozen: rows are added before, never after)."""
+    type(edition).objects.filter(pk=edition.pk).update(state=state)
+    edition.state = state
+    return edition
+
+
+def announced_operational_plan(org, *, state=EditionState.ANNOUNCED, extra_entries=0):
+    """The FY2552 operational plan, announced (or in `state`): four entries under two
+    strategies, and `extra_entries` more like the first."""
     roads = StrategyFactory(organization=org, number=1, name="การพัฒนาด้านโครงสร้างพื้นฐาน")
     people = StrategyFactory(organization=org, number=2, name="การพัฒนาคนและสังคม")
     road_works = GuidelineFactory(organization=org, strategy=roads, number=1, name="ก่อสร้างถนน")
     schooling = GuidelineFactory(organization=org, strategy=people, number=1, name="การศึกษา")
-    dev_edition = DevPlanEditionFactory(plan__organization=org, state=EditionState.ANNOUNCED)
+    dev_edition = DevPlanEditionFactory(plan__organization=org)
     works = UnitFactory(organization=org, name="กองช่าง")
     office = UnitFactory(organization=org, name="สำนักปลัด")
     village1 = VillageFactory(organization=org, number=1, name="หนองบัว")
     village3 = VillageFactory(organization=org, number=3, name="โคกเพชร")
     plan = OperationalPlanFactory(organization=org, fiscal_year=2552)
-    edition = OpsEditionFactory(plan=plan, state=EditionState.ANNOUNCED)
+    edition = OpsEditionFactory(plan=plan)
 
     def project(name, guideline, code):
         return PlanProjectFactory(
@@ -76,7 +85,12 @@ def announced_operational_plan(org):
     ):
         for village in villages:
             OpsEntryVillage.objects.create(organization=org, opsentry=entry, village=village)
-    return edition
+    for number in range(extra_entries):
+        OpsEntryFactory(
+            edition=edition, code=f"X{number:03d}", plan_project=road.plan_project, unit=works
+        )
+    set_state(dev_edition, EditionState.ANNOUNCED)
+    return set_state(edition, state)
 
 
 def draft_amendment(announced):

@@ -6,7 +6,12 @@ from django.urls import URLPattern, reverse
 
 from localplan.core.models import EditionState
 from localplan.portal import urls as portal_urls
-from tests.portal.factories import DRAFT_NAME
+from tests.portal.factories import (
+    DRAFT_NAME,
+    announced_operational_plan,
+    draft_amendment,
+    set_state,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,12 +64,11 @@ def test_a_drafts_id_in_any_public_url_is_not_found(client, announced, draft, na
 @pytest.mark.parametrize(
     "state", [s for s in EditionState if s not in (EditionState.ANNOUNCED, EditionState.SUPERSEDED)]
 )
-def test_no_state_before_announcement_is_public(client, announced, state):
-    announced.state = state
-    announced.save()
-    url = reverse("portal:ops_edition", kwargs={"org": "phairin", "edition_id": announced.pk})
+def test_no_state_before_announcement_is_public(client, org, state):
+    edition = announced_operational_plan(org, state=state)
+    url = reverse("portal:ops_edition", kwargs={"org": "phairin", "edition_id": edition.pk})
     assert client.get(url).status_code == 404
-    assert client.get(f"/api/v1/editions/ops/{announced.pk}").status_code == 404
+    assert client.get(f"/api/v1/editions/ops/{edition.pk}").status_code == 404
 
 
 @pytest.mark.parametrize("name", sorted(OTHER_URLS))
@@ -87,17 +91,19 @@ def test_an_entry_code_only_in_a_draft_is_not_found(client, announced, draft):
     assert client.get(url).status_code == 404
 
 
-def test_a_plan_project_seen_only_in_a_draft_is_not_shown_beside_a_public_entry(
-    client, announced, draft
-):
+def test_a_plan_project_seen_only_in_a_draft_is_not_shown_beside_a_public_entry(client, org):
     """An announced entry may link to a project of a draft development plan; the page then
-    shows none of that draft project's fields."""
+    shows none of that draft project's fields. (The link is made before the announcement:
+    an announced entry is frozen.)"""
+    announced = announced_operational_plan(org, state=EditionState.DRAFTING)
+    draft = draft_amendment(announced)
     entry = announced.entries.get(code="E0001")
     secret = draft.draft_dev.projects.get(code="P0099")
     secret.objective = "วัตถุประสงค์ที่ยังเป็นร่าง"
     secret.save()
     entry.plan_project = secret
     entry.save()
+    set_state(announced, EditionState.ANNOUNCED)
     url = reverse(
         "portal:ops_entry", kwargs={"org": "phairin", "edition_id": announced.pk, "code": "E0001"}
     )

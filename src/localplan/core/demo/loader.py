@@ -17,11 +17,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from localplan.budget.demo import load_budget
-from localplan.core.audit import acting_as, record
+from localplan.core.audit import acting_as
 from localplan.core.models import (
     Agency,
-    AuditAction,
-    EditionState,
     Membership,
     Organization,
     Role,
@@ -45,6 +43,7 @@ from localplan.strategy.models import (
     WorkPlan,
 )
 from localplan.strategy.reference_data import ensure_reference_lists
+from localplan.workflow.demo import take_demo_plans_through_the_workflow
 
 DEMO_PASSWORD = "demo1234"
 ALL_VILLAGES = "all"
@@ -115,31 +114,21 @@ def load_organization(data: ModuleType, *, password_hash: str) -> Loaded:
         builder = _PlanBuilder(organization, planner, units, villages, agencies, guidelines, data)
         projects = builder.create_plan(data.PLAN)
         entries = {}
-        announced = []
+        ops_editions = {}
         for spec in data.OPERATIONAL_PLANS:
             edition, count = builder.create_operational_plan(spec, projects)
             entries[spec["fiscal_year"]] = count
-            if spec.get("announced"):
-                announced.append(edition)
-        if data.PLAN.get("announced"):
-            announced.insert(0, builder.plan_edition)
+            ops_editions[spec["fiscal_year"]] = edition
         load_budget(organization, by=planner)  # the budget acts behind the operational plans
-    for edition in announced:
-        mark_announced(edition, by=members[Role.EXECUTIVE])
+    # The workflow's step: review, resolutions, approval and announcement (with the stored
+    # PDF), an amendment, a returned draft — each by the member whose role names it.
+    try:
+        take_demo_plans_through_the_workflow(
+            organization, data, members, builder.plan_edition, ops_editions
+        )
+    except (ValueError, ValidationError) as error:
+        raise DemoDataError(f"{organization.slug}: {error}") from error
     return Loaded(organization, len(projects), entries)
-
-
-def mark_announced(edition, *, by: Membership) -> None:
-    """Put an edition in the announced state directly, as the seed's plan already was.
-
-    A stand-in until the workflow (issue 4) takes the demo through its real transitions and
-    stores the announced PDF; replace this one function then.
-    """
-    old_state = edition.get_state_display()
-    type(edition).objects.filter(pk=edition.pk).update(state=EditionState.ANNOUNCED)
-    edition.state = EditionState.ANNOUNCED
-    change = {"state": [str(old_state), str(edition.get_state_display())]}
-    record(edition, AuditAction.TRANSITION, change, user=by.user)
 
 
 # ------------------------------------------------------------------ organization and people
