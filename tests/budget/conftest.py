@@ -52,10 +52,7 @@ def build_world(org, *, announced: bool = True) -> World:
         "1.2": GuidelineFactory(organization=org, strategy=s1, number=2, name="ระบบประปา"),
         "2.1": GuidelineFactory(organization=org, strategy=s2, number=1, name="ส่งเสริมการศึกษา"),
     }
-    world.edition = DevPlanEditionFactory(
-        plan__organization=org,
-        state=EditionState.ANNOUNCED if announced else EditionState.DRAFTING,
-    )
+    world.edition = DevPlanEditionFactory(plan__organization=org)
     specs = [
         ("P0001", "1.1", "00310", "กองช่าง", "โครงการก่อสร้างถนน คสล. หมู่ที่ 1", "250000.00"),
         ("P0002", "1.2", "00310", "กองช่าง", "โครงการขยายเขตประปา หมู่ที่ 3", "180000.00"),
@@ -78,6 +75,10 @@ def build_world(org, *, announced: bool = True) -> World:
         )
         project.villages.set([world.villages[number - 1]], through_defaults={"organization": org})
         world.projects.append(project)
+    if announced:
+        # rows first, then the freeze: an announced edition refuses new rows
+        world.edition.state = EditionState.ANNOUNCED
+        world.edition.save()
     world.document = BudgetDocumentFactory(organization=org, fiscal_year=2552)
     for project in world.projects[:3]:
         world.items.append(

@@ -7,14 +7,20 @@ from django.urls import reverse
 
 from localplan.budget.checks import RULES, open_problems, run_checks
 from localplan.budget.services.draft import apply_draft
+from localplan.core.models import EditionState
 from localplan.devplan.models import DevPlanEdition
 from localplan.opsplan.models import OpsEntry
+from tests.budget.conftest import build_world
 from tests.budget.factories import BudgetItemFactory
 from tests.factories import OpsEntryFactory, PlanProjectFactory, work_plan
 
 
 @pytest.fixture
 def clean(world, planner):
+    return make_clean(world, planner)
+
+
+def make_clean(world, planner):
     """Every plan project of 2552 budgeted, drafted, and given its months."""
     p4 = world.projects[3]
     world.items.append(
@@ -109,12 +115,16 @@ def test_a_plan_project_of_the_year_without_a_budget_item_is_a_notice(clean):
     assert (report.ratios[0].part, report.ratios[0].whole) == (3, 4)
 
 
-def test_projects_paid_by_a_subsidy_or_run_by_another_agency_are_not_unbudgeted(clean):
+def test_projects_paid_by_a_subsidy_or_run_by_another_agency_are_not_unbudgeted(org, planner):
+    world = build_world(org, announced=False)
+    g = world.guidelines["1.1"]
+    PlanProjectFactory(edition=world.edition, code="P0010", kind="coordination", guideline=g,
+                       strategy=g.strategy, agency=None)  # fmt: skip
+    world.edition.state = EditionState.ANNOUNCED
+    world.edition.save()
+    clean = make_clean(world, planner)
     clean.items[-1].delete()
     OpsEntry.objects.filter(pk=entry(clean, "P0004").pk).update(budget_source="specific_subsidy")
-    g = clean.guidelines["1.1"]
-    PlanProjectFactory(edition=clean.edition, code="P0010", kind="coordination", guideline=g,
-                       strategy=g.strategy, agency=None)  # fmt: skip
     assert rules_fired(clean) == set()
 
 

@@ -12,6 +12,7 @@ from localplan.budget.models import BudgetDocument, BudgetItem
 from localplan.budget.services.draft import apply_draft, preview_draft
 from localplan.core.models import Membership, Role
 from localplan.opsplan.models import OperationalPlan, OpsEntry
+from localplan.workflow.services.amendments import start_amendment
 from tests.budget.helpers import import_file, template_rows
 
 demo = pytest.importorskip(
@@ -62,8 +63,14 @@ def test_the_2552_ordinance_imports_from_the_template_and_drafts_exactly_its_pro
     assert batch.preview["counts"]["create"] == len(typed)
     assert Counter((i.name, i.amount, i.plan_project_code) for i in fresh.items.all()) == before
 
-    OperationalPlan.objects.filter(organization=org, fiscal_year=2552).delete()
+    # The announced plan is frozen: draft it again in a correction, emptied first.
+    announced = OperationalPlan.objects.get(organization=org, fiscal_year=2552).editions.get()
+    correction = start_amendment(
+        edition=announced, by=planner, kind="correction", sequence_year=2552, reason="ทดสอบ"
+    )
+    correction.entries.all().delete()
     edition = apply_draft(organization=org, fiscal_year=2552, by=planner).edition
+    assert edition == correction
     budgeted = Counter()
     for item in BudgetItem.objects.filter(organization=org, document__fiscal_year=2552).exclude(
         plan_project_code=""

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from localplan.budget import sheets
 from localplan.budget.imports import importer_for
-from localplan.core.models import EditionState
+from tests.budget.conftest import build_world
 from tests.budget.helpers import snapshot
 
 GOOD = {
@@ -123,9 +123,13 @@ def _workbook(importer, rows, dropped, renamed, empty_rows):
 
 
 @pytest.fixture
+def world(org):
+    """These tests write into the plan, so it is still a draft (an announced one is frozen)."""
+    return build_world(org, announced=False)
+
+
+@pytest.fixture
 def targets(world):
-    world.edition.state = EditionState.DRAFTING
-    world.edition.save()
     return {
         "plan-projects": world.edition.pk,
         "budget-items": world.document.pk,

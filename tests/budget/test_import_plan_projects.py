@@ -12,6 +12,7 @@ from localplan.budget.models import ImportBatch
 from localplan.budget.services.imports import confirm_import
 from localplan.core.models import AuditLog, EditionState
 from localplan.devplan.models import PlanProject
+from tests.budget.conftest import build_world
 from tests.budget.helpers import (
     errors_by_column,
     import_file,
@@ -26,9 +27,13 @@ KIND = "plan-projects"
 
 
 @pytest.fixture
+def world(org):
+    """These tests write into the plan, so it is still a draft (an announced one is frozen)."""
+    return build_world(org, announced=False)
+
+
+@pytest.fixture
 def draft(world):
-    world.edition.state = EditionState.DRAFTING
-    world.edition.save()
     return world.edition
 
 
@@ -143,6 +148,8 @@ def test_a_changed_row_updates_its_project_and_the_preview_names_each_change(dra
 
 
 def test_an_announced_edition_refuses_the_import_and_nothing_changes(client, world, planner):
+    world.edition.state = EditionState.ANNOUNCED
+    world.edition.save()
     before = snapshot(world.org)
     content = template_rows(KIND, world.org, world.edition.pk, [ROAD])
     with pytest.raises(PermissionDenied, match="ประกาศใช้แล้ว"):

@@ -9,15 +9,19 @@ from python_calamine import CalamineWorkbook
 
 from localplan.budget.imports import importer_for
 from localplan.budget.sheets import write_csv
-from localplan.core.models import EditionState
+from tests.budget.conftest import build_world
 from tests.budget.factories import AgencyProjectFactory
 from tests.budget.helpers import export_file, import_file, snapshot, upload
 
 
 @pytest.fixture
+def world(org):
+    """These tests write into the plan, so it is still a draft (an announced one is frozen)."""
+    return build_world(org, announced=False)
+
+
+@pytest.fixture
 def targets(world):
-    world.edition.state = EditionState.DRAFTING
-    world.edition.save()
     AgencyProjectFactory(
         organization=world.org,
         strategy=world.strategies[0],

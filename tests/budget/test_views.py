@@ -196,9 +196,8 @@ def test_the_home_page_card_makes_no_query(rf, world, planner, django_assert_num
     assert panel.template == "budget/_home_panel.html"
 
 
-def test_plan_editions_offer_the_excel_buttons_to_planners_only(client, world, planner, executive):
-    world.edition.state = "drafting"
-    world.edition.save()
+def test_plan_editions_offer_the_excel_buttons_to_planners_only(client, org, planner, executive):
+    world = build_world(org, announced=False)
     url = world.edition.get_absolute_url()
     import_url = reverse(
         "budget:import_new",

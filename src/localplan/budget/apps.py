@@ -9,3 +9,10 @@ class BudgetConfig(AppConfig):
 
     def ready(self):
         from localplan.budget import panels  # noqa: F401  (registers the slots)
+        from localplan.budget.services.documents import follow_plan_edition
+        from localplan.devplan.models import DevPlanEdition
+        from localplan.devplan.signals import edition_in_force
+
+        edition_in_force.connect(
+            follow_plan_edition, sender=DevPlanEdition, dispatch_uid="budget-follow-plan-edition"
+        )

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from localplan.core.access import require_editable, require_unit_row_editor
 from localplan.core.codes import next_codes
-from localplan.core.models import AmendmentKind, Membership
+from localplan.core.models import EDITABLE_STATES, AmendmentKind, Membership
 from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry
 
 ENTRY_CODE_PREFIX = "E"
@@ -62,3 +62,30 @@ def delete_entry(*, entry: OpsEntry, by: Membership) -> None:
     require_editable(entry.edition)
     require_unit_row_editor(by, entry.unit_id)
     entry.delete()
+
+
+def follow_plan_edition(*, edition, superseded, **kwargs) -> int:
+    """Entries of draft operational plans that point at a project of a superseded plan
+    edition now point at the same project (same code) in the edition in force. Entries of
+    editions under review or announced keep the row they were decided on."""
+    from localplan.devplan.models import PlanProject
+
+    in_force = {
+        project.code: project
+        for project in PlanProject.objects.filter(
+            organization_id=edition.organization_id, edition=edition
+        )
+    }
+    entries = OpsEntry.objects.filter(
+        organization_id=edition.organization_id,
+        edition__state__in=EDITABLE_STATES,
+        plan_project__edition__in=superseded,
+    ).select_related("plan_project")
+    moved = 0
+    for entry in entries:
+        project = in_force.get(entry.plan_project.code)
+        if project is not None:
+            entry.plan_project = project
+            entry.save(update_fields=["plan_project"])
+            moved += 1
+    return moved

@@ -90,3 +90,27 @@ def save_budget_item(*, item: BudgetItem, by: Membership) -> BudgetItem:
 def delete_budget_item(*, item: BudgetItem, by: Membership) -> None:
     require_plan_editor(by)
     item.delete()
+
+
+def follow_plan_edition(*, edition, superseded, **kwargs) -> int:
+    """Budget items of a project of a superseded plan edition now point at the same project
+    (same code) in the edition in force."""
+    from localplan.devplan.models import PlanProject
+
+    in_force = {
+        project.code: project
+        for project in PlanProject.objects.filter(
+            organization_id=edition.organization_id, edition=edition
+        )
+    }
+    items = BudgetItem.objects.filter(
+        organization_id=edition.organization_id, plan_project__edition__in=superseded
+    )
+    moved = 0
+    for item in items:
+        project = in_force.get(item.plan_project_code)
+        if project is not None:
+            item.plan_project = project
+            item.save(update_fields=["plan_project"])
+            moved += 1
+    return moved

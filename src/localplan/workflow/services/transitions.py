@@ -20,6 +20,8 @@ from localplan.core.access import require_role
 from localplan.core.audit import record
 from localplan.core.models import AuditAction, EditionState, Membership
 from localplan.core.thai_calendar import format_input_date
+from localplan.devplan.models import DevPlanEdition
+from localplan.devplan.signals import edition_in_force
 from localplan.workflow import rendering
 from localplan.workflow.models import (
     Announcement,
@@ -412,7 +414,8 @@ def supersede_previous(edition, *, by: Membership, announced_on: datetime.date) 
         plan_id=edition.plan_id,
         state=EditionState.ANNOUNCED,
     ).exclude(pk=edition.pk)
-    for old in previous.select_related("plan"):
+    superseded = list(previous.select_related("plan"))
+    for old in superseded:
         move(
             old,
             by=by,
@@ -421,3 +424,5 @@ def supersede_previous(edition, *, by: Membership, announced_on: datetime.date) 
             occurred_on=announced_on,
             inputs={"superseded_by": str(edition), "superseded_by_id": edition.pk},
         )
+    if superseded and isinstance(edition, DevPlanEdition):
+        edition_in_force.send(sender=DevPlanEdition, edition=edition, superseded=superseded)
