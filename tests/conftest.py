@@ -1,7 +1,13 @@
 import pytest
+from django.conf import settings
 
 from localplan.core.models import Role
 from tests.factories import MembershipFactory, OrganizationFactory
+
+
+def pytest_configure(config):
+    # A real password hash costs about a second; tests make hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

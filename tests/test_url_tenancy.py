@@ -13,8 +13,10 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from localplan.budget.models import AgencyInvitation
 from localplan.core.models import AuditLog, Role
 from localplan.strategy.models import Goal, Mission, Vision
+from tests.budget.factories import AgencyProjectFactory, BudgetItemFactory
 from tests.factories import (
     AgencyFactory,
     MembershipFactory,
@@ -29,6 +31,7 @@ NOT_ORGANIZATION_PAGES = {
     "accounts/": "sign in, sign out, my organizations",
     "api/": "public read-only API (tested by the portal tests)",
     "p/": "public portal (tested by the portal tests)",
+    "agency-submissions/": "other agencies send projects through a token link (tests/budget)",
     "o/": "staff landing page: sends a member to their organization",
     "": "public index of organizations",
 }
@@ -100,6 +103,11 @@ class World:
         self.mission = Mission.objects.create(organization=org, number=1, text="พันธกิจ")
         self.goal = Goal.objects.create(organization=org, number=1, text="เป้าประสงค์")
         self.member = MembershipFactory(organization=org, role=Role.ME_COMMITTEE)
+        self.budget_item = BudgetItemFactory(document__organization=org)
+        self.agency_project = AgencyProjectFactory(organization=org, agency=self.agency)
+        self.invitation = AgencyInvitation.objects.create(
+            organization=org, agency=self.agency, fiscal_year=2552, expires_on="2099-12-31"
+        )
 
     def kwargs_for(self, route: Route) -> dict:
         """Values for the route's arguments, pointing at this organization's objects."""
@@ -117,6 +125,18 @@ class World:
             "code": "pd01",
             "fmt": "pdf",
         }
+        values |= {
+            "document_id": self.budget_item.document_id,
+            "item_id": self.budget_item.pk,
+            "agency_project_id": self.agency_project.pk,
+            "invitation_id": self.invitation.pk,
+        }
+        if route.name.startswith("budget:"):
+            values |= {
+                "kind": "budget-items",
+                "target_id": self.budget_item.document_id,
+                "fmt": "xlsx",
+            }
         by_kind = {
             "settings_item": ("units", self.entry.unit.pk),
             "member_": (None, self.member.pk),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "localplan.strategy",
     "localplan.devplan",
     "localplan.opsplan",
+    "localplan.budget",
     "localplan.documents",
     "localplan.portal",
     "localplan.api",

@@ -10,6 +10,8 @@ urlpatterns = [
     path("o/<slug:org>/strategies/", include("localplan.strategy.urls")),
     path("o/<slug:org>/devplans/", include("localplan.devplan.urls")),
     path("o/<slug:org>/opsplans/", include("localplan.opsplan.urls")),
+    path("o/<slug:org>/budget/", include("localplan.budget.urls")),
+    path("agency-submissions/", include("localplan.budget.public_urls")),
     path("o/<slug:org>/documents/", include("localplan.documents.urls")),
     path("api/", api.urls),
     path("", include("localplan.portal.urls")),

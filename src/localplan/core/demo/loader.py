@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from localplan.budget.demo import load_budget
 from localplan.core.audit import acting_as, record
 from localplan.core.models import (
     Agency,
@@ -122,6 +123,7 @@ def load_organization(data: ModuleType, *, password_hash: str) -> Loaded:
                 announced.append(edition)
         if data.PLAN.get("announced"):
             announced.insert(0, builder.plan_edition)
+        load_budget(organization, by=planner)  # the budget acts behind the operational plans
     for edition in announced:
         mark_announced(edition, by=members[Role.EXECUTIVE])
     return Loaded(organization, len(projects), entries)

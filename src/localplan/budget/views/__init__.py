@@ -1,0 +1,1 @@
+"""Staff pages of the budget app (/o/<org>/budget/…) and the agencies' submission link."""
