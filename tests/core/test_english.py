@@ -74,7 +74,12 @@ def test_the_catalogue_has_the_thai_msgids_of_the_project():
     ids = {message_name(message) for message in messages()}
     assert len(ids) > 300
     assert {"แผนการดำเนินงาน", "ยุทธศาสตร์", "%(counter)s โครงการ"} <= ids
-    assert all(THAI.search(name) or "%" in name or name == "English" for name in ids)
+    # Thai msgids; names that read the same in both languages are the only exceptions.
+    assert {name for name in ids if not THAI.search(name)} <= {
+        "English",
+        "Excel",
+        "%(kind)s%(name)s",
+    }
 
 
 @pytest.mark.parametrize("message", messages(), ids=message_name)

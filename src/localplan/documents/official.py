@@ -16,6 +16,7 @@ from importlib import import_module
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from localplan.devplan.models import DevPlanEdition
 from localplan.documents.typesetting import render_pdf
@@ -56,7 +57,7 @@ FORMS: tuple[FormSpec, ...] = (
     FormSpec("pd02-1", "ผด.02/1", _("บัญชีจำนวนครุภัณฑ์"), OpsEdition, "pd02_1"),
     FormSpec(
         "announcement",
-        _("ประกาศ"),
+        pgettext_lazy("แบบฟอร์ม", "ประกาศ"),
         _("ประกาศใช้แผนการดำเนินงาน"),
         OpsEdition,
         "announcement",
@@ -79,7 +80,12 @@ FORMS: tuple[FormSpec, ...] = (
     ),
     FormSpec("p03", "ผ.03", _("บัญชีครุภัณฑ์"), DevPlanEdition, "p03"),
     FormSpec(
-        "announcement", _("ประกาศ"), _("ประกาศใช้แผนพัฒนา"), DevPlanEdition, "announcement", ("pdf",)
+        "announcement",
+        pgettext_lazy("แบบฟอร์ม", "ประกาศ"),
+        _("ประกาศใช้แผนพัฒนา"),
+        DevPlanEdition,
+        "announcement",
+        ("pdf",),
     ),
 )
 
