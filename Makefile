@@ -33,7 +33,7 @@ format: $(STAMP)
 
 # Extract the Thai msgids into the English catalogue (needs GNU gettext), then compile.
 messages: $(STAMP)
-	cd src/localplan && ../../$(BIN)/localplan makemessages --locale en --no-obsolete
+	cd src/localplan && ../../$(BIN)/localplan makemessages --locale en --no-obsolete --ignore "migrations/*"
 	$(BIN)/pybabel compile --use-fuzzy -d src/localplan/locale -D django
 
 clean:

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.db.models.signals import post_migrate
 
 from localplan.core.models import Role
 from tests.factories import MembershipFactory, OrganizationFactory
@@ -8,6 +9,17 @@ from tests.factories import MembershipFactory, OrganizationFactory
 def pytest_configure(config):
     # A real password hash costs about a second; tests make hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    post_migrate.connect(_reference_lists_after_flush, dispatch_uid="tests-reference-lists")
+
+
+def _reference_lists_after_flush(sender, **kwargs):
+    """A test on a transactional database (the browser tests) flushes every table when it
+    ends, the reference lists of the data migration too. The flush then sends post_migrate:
+    put the lists back, for whatever test comes next on the same worker."""
+    if sender.label == "strategy":
+        from localplan.strategy.reference_data import ensure_reference_lists
+
+        ensure_reference_lists()
 
 
 @pytest.fixture
@@ -39,14 +51,3 @@ def member_client(client):
 @pytest.fixture
 def planner_client(member_client, planner):
     return member_client(planner)
-
-
-@pytest.fixture(autouse=True)
-def _reference_lists_after_flush(request):
-    """Tests on a transactional database flush every table, the reference lists of the data
-    migration too; put them back for the tests that need a real transaction."""
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-        from localplan.strategy.reference_data import ensure_reference_lists
-
-        ensure_reference_lists()

@@ -4,7 +4,12 @@ import pytest
 from django.urls import reverse
 
 from localplan.core.models import AuditLog
-from localplan.strategy.models import Guideline, Strategy
+from localplan.strategy.models import (
+    Guideline,
+    NationalStrategy,
+    Strategy,
+    SustainableDevelopmentGoal,
+)
 from tests.factories import DevPlanFactory, GuidelineFactory, PlanProjectFactory, StrategyFactory
 
 
@@ -14,8 +19,8 @@ def test_the_planner_adds_a_strategy_and_a_guideline_under_it(org, planner_clien
         {
             "number": "1",
             "name": "การพัฒนาด้านโครงสร้างพื้นฐาน",
-            "national_strategies": ["2"],
-            "sdgs": ["9"],
+            "national_strategies": [NationalStrategy.objects.get(number=2).pk],
+            "sdgs": [SustainableDevelopmentGoal.objects.get(number=9).pk],
         },
     )
     assert response.status_code == 302

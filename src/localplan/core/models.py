@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from localplan.core.thai_calendar import to_thai_digits
 
@@ -65,7 +66,11 @@ class Organization(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.get_kind_display()}{self.name}"
+        # "องค์การบริหารส่วนตำบลผไทรินทร์"; English puts the name before the kind.
+        return pgettext_lazy("ชื่อเต็มขององค์กร", "%(kind)s%(name)s") % {
+            "kind": self.get_kind_display(),
+            "name": self.name,
+        }
 
     @property
     def short_name(self) -> str:
@@ -300,7 +305,7 @@ PUBLIC_STATES = frozenset({EditionState.ANNOUNCED, EditionState.SUPERSEDED})
 
 class AmendmentKind(models.TextChoices):
     ORIGINAL = "original", _("ฉบับหลัก")
-    CORRECTION = "correction", _("แก้ไข")
+    CORRECTION = "correction", pgettext_lazy("ประเภทฉบับ", "แก้ไข")
     ADDITION = "addition", _("เพิ่มเติม")
     CHANGE = "change", _("เปลี่ยนแปลง")
 
@@ -326,7 +331,11 @@ class Edition(OrganizationOwned):
     def label(self) -> str:
         if self.kind == AmendmentKind.ORIGINAL:
             return str(AmendmentKind.ORIGINAL.label)
-        return f"{self.get_kind_display()} ครั้งที่ {self.sequence}/{self.sequence_year}"
+        return _("%(kind)s ครั้งที่ %(sequence)s/%(year)s") % {
+            "kind": self.get_kind_display(),
+            "sequence": self.sequence,
+            "year": self.sequence_year,
+        }
 
     @property
     def is_editable(self) -> bool:

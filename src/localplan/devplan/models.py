@@ -59,12 +59,16 @@ class DevPlan(Audited, OrganizationOwned):
     @property
     def kind_name(self) -> str:
         if self.regime == Regime.SEED_2548 and self.years == 3:
-            return "แผนพัฒนาสามปี"
-        return "แผนพัฒนาท้องถิ่น"
+            return str(_("แผนพัฒนาสามปี"))
+        return str(_("แผนพัฒนาท้องถิ่น"))
 
     @property
     def title(self) -> str:
-        return f"{self.kind_name} (พ.ศ. {self.first_fiscal_year}–{self.last_fiscal_year})"
+        return _("%(kind)s (พ.ศ. %(first)s–%(last)s)") % {
+            "kind": self.kind_name,
+            "first": self.first_fiscal_year,
+            "last": self.last_fiscal_year,
+        }
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -76,7 +80,7 @@ class DevPlan(Audited, OrganizationOwned):
 
     @property
     def guideline_label(self) -> str:
-        return GUIDELINE_LABEL[self.regime]
+        return str(GUIDELINE_LABEL[self.regime])
 
 
 class DevPlanEdition(Audited, Edition):

@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 from localplan.devplan.models import DevPlanEdition
 from localplan.documents.typesetting import render_pdf
 from localplan.opsplan.models import OpsEdition
@@ -42,25 +46,47 @@ class FormSpec:
 
 FORMS: tuple[FormSpec, ...] = (
     FormSpec(
-        "book", "เล่มแผน", "เล่มแผนการดำเนินงาน (ปก บทนำ ผด.01 ผด.02 ผด.02/1)", OpsEdition, "plan_book"
+        "book",
+        _("เล่มแผน"),
+        _("เล่มแผนการดำเนินงาน (ปก บทนำ ผด.01 ผด.02 ผด.02/1)"),
+        OpsEdition,
+        "plan_book",
     ),
-    FormSpec("pd01", "ผด.01", "บัญชีสรุปจำนวนโครงการและงบประมาณ", OpsEdition, "pd01"),
-    FormSpec("pd02", "ผด.02", "บัญชีโครงการ/กิจกรรม/งบประมาณ", OpsEdition, "pd02"),
-    FormSpec("pd02-1", "ผด.02/1", "บัญชีจำนวนครุภัณฑ์", OpsEdition, "pd02_1"),
+    FormSpec("pd01", "ผด.01", _("บัญชีสรุปจำนวนโครงการและงบประมาณ"), OpsEdition, "pd01"),
+    FormSpec("pd02", "ผด.02", _("บัญชีโครงการ/กิจกรรม/งบประมาณ"), OpsEdition, "pd02"),
+    FormSpec("pd02-1", "ผด.02/1", _("บัญชีจำนวนครุภัณฑ์"), OpsEdition, "pd02_1"),
     FormSpec(
-        "announcement", "ประกาศ", "ประกาศใช้แผนการดำเนินงาน", OpsEdition, "announcement", ("pdf",)
+        "announcement",
+        pgettext_lazy("แบบฟอร์ม", "ประกาศ"),
+        _("ประกาศใช้แผนการดำเนินงาน"),
+        OpsEdition,
+        "announcement",
+        ("pdf",),
     ),
-    FormSpec("book", "ชุดแบบ ผ.", "ผ.01 ผ.02 ผ.02/1 ผ.02/2 ผ.03 รวมเล่ม", DevPlanEdition, "dev_book"),
-    FormSpec("p01", "ผ.01", "บัญชีสรุปโครงการพัฒนา", DevPlanEdition, "p01"),
-    FormSpec("p02", "ผ.02", "รายละเอียดโครงการพัฒนา", DevPlanEdition, "p02"),
     FormSpec(
-        "p02-1", "ผ.02/1", "รายละเอียดโครงการพัฒนา (โครงการจากแผนชุมชน)", DevPlanEdition, "p02_1"
+        "book", _("ชุดแบบ ผ."), _("ผ.01 ผ.02 ผ.02/1 ผ.02/2 ผ.03 รวมเล่ม"), DevPlanEdition, "dev_book"
+    ),
+    FormSpec("p01", "ผ.01", _("บัญชีสรุปโครงการพัฒนา"), DevPlanEdition, "p01"),
+    FormSpec("p02", "ผ.02", _("รายละเอียดโครงการพัฒนา"), DevPlanEdition, "p02"),
+    FormSpec(
+        "p02-1", "ผ.02/1", _("รายละเอียดโครงการพัฒนา (โครงการจากแผนชุมชน)"), DevPlanEdition, "p02_1"
     ),
     FormSpec(
-        "p02-2", "ผ.02/2", "รายละเอียดโครงการพัฒนา (โครงการประสานหน่วยงานอื่น)", DevPlanEdition, "p02_2"
+        "p02-2",
+        "ผ.02/2",
+        _("รายละเอียดโครงการพัฒนา (โครงการประสานหน่วยงานอื่น)"),
+        DevPlanEdition,
+        "p02_2",
     ),
-    FormSpec("p03", "ผ.03", "บัญชีครุภัณฑ์", DevPlanEdition, "p03"),
-    FormSpec("announcement", "ประกาศ", "ประกาศใช้แผนพัฒนา", DevPlanEdition, "announcement", ("pdf",)),
+    FormSpec("p03", "ผ.03", _("บัญชีครุภัณฑ์"), DevPlanEdition, "p03"),
+    FormSpec(
+        "announcement",
+        pgettext_lazy("แบบฟอร์ม", "ประกาศ"),
+        _("ประกาศใช้แผนพัฒนา"),
+        DevPlanEdition,
+        "announcement",
+        ("pdf",),
+    ),
 )
 
 
@@ -92,11 +118,13 @@ def file_name(code: str, edition, fmt: str) -> str:
 def render_form(code: str, edition, fmt: str = "pdf") -> tuple[str, str, bytes]:
     """(file name, content type, bytes) of one form of an edition; UnknownForm if it has none."""
     spec = form_spec(code, edition, fmt)
-    data = spec.build(edition)
-    if fmt == "pdf":
-        content = render_pdf(data, timestamp=edition.created_at)
-    else:
-        content = _xlsx_writer(spec)(data)
+    # An official form is in Thai whatever language the person asking for it reads.
+    with translation.override("th"):
+        data = spec.build(edition)
+        if fmt == "pdf":
+            content = render_pdf(data, timestamp=edition.created_at)
+        else:
+            content = _xlsx_writer(spec)(data)
     return file_name(code, edition, fmt), CONTENT_TYPES[fmt], content
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import translation
+
 from localplan.core.models import Organization
 from localplan.devplan.models import DevPlan, DevPlanEdition
 from localplan.documents.models import DocumentTexts
@@ -89,7 +91,9 @@ def default_introduction(edition: OpsEdition) -> str:
     org = edition.organization
     regime = regime_of_year(org, edition.plan.fiscal_year)
     text = INTRODUCTION_2548 if regime == Regime.SEED_2548 else INTRODUCTION_CURRENT
-    return text.format(kind=org.get_kind_display(), name=org.name, fy=edition.plan.fiscal_year)
+    with translation.override("th"):  # the words of a Thai document, in any page language
+        kind = str(org.get_kind_display())
+    return text.format(kind=kind, name=org.name, fy=edition.plan.fiscal_year)
 
 
 def document_name(edition) -> str:
@@ -100,8 +104,10 @@ def document_name(edition) -> str:
 
 
 def default_announcement_body(edition) -> str:
-    org = edition.organization
-    return ANNOUNCEMENT_BODY.format(document=document_name(edition), org=org.full_name)
+    with translation.override("th"):  # the words of a Thai document, in any page language
+        return ANNOUNCEMENT_BODY.format(
+            document=document_name(edition), org=edition.organization.full_name
+        )
 
 
 def stored_texts(edition) -> DocumentTexts | None:

@@ -46,7 +46,7 @@ class OperationalPlan(Audited, OrganizationOwned):
         ]
 
     def __str__(self) -> str:
-        return f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {self.fiscal_year}"
+        return _("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. %(year)s") % {"year": self.fiscal_year}
 
     def get_absolute_url(self) -> str:
         return reverse(

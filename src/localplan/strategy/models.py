@@ -86,7 +86,7 @@ class Regime(models.TextChoices):
     CURRENT = "2561", _("ระเบียบ มท. ฉบับที่ 3 พ.ศ. 2561 (แผนพัฒนาท้องถิ่น)")
 
 
-GUIDELINE_LABEL = {Regime.SEED_2548: "แนวทางการพัฒนา", Regime.CURRENT: "กลยุทธ์"}
+GUIDELINE_LABEL = {Regime.SEED_2548: _("แนวทางการพัฒนา"), Regime.CURRENT: _("กลยุทธ์")}
 
 
 class ProvincialStrategyKind(models.TextChoices):

@@ -13,7 +13,7 @@ def guideline_label(organization) -> str:
 
     latest = DevPlan.objects.filter(organization=organization).order_by("-first_fiscal_year")
     regime = latest.values_list("regime", flat=True).first() or Regime.CURRENT
-    return GUIDELINE_LABEL[regime]
+    return str(GUIDELINE_LABEL[regime])
 
 
 def strategies_with_guidelines(organization):
