@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.db.models import F, Sum
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from localplan.core.demo import DEMO_SLUGS, ORGANIZATIONS, load_demo
 from localplan.core.demo.loader import DemoDataError, months_mask
@@ -61,10 +62,12 @@ USERNAMES = [
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once (with a fast password hasher: hashing is not under test)."""
+    """The demo, loaded once (with a fast password hasher: hashing is not under test), from
+    an English page's thread: the demo is Thai data whatever the language."""
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
         with transaction.atomic():
-            loaded = load_demo()
+            with translation.override("en"):
+                loaded = load_demo()
             yield {item.organization.slug: item for item in loaded}
             transaction.set_rollback(True)
 
@@ -96,6 +99,15 @@ def table_counts() -> dict[str, int]:
 
 def test_both_demo_organizations_are_loaded(demo):
     assert sorted(demo) == sorted(DEMO_SLUGS) == ["nongbua", "phairin"]
+
+
+def test_the_demo_is_thai_data_though_loaded_from_an_english_thread(phairin):
+    locations = PlanProject.objects.filter(organization=phairin).values_list("location", flat=True)
+    assert any(location.startswith("หมู่ที่ ") for location in locations)
+    english = r"Moo |Village|Subdistrict|Operational plan|development plan|edition"
+    assert not PlanProject.objects.filter(organization=phairin, location__regex=english).exists()
+    assert not OpsEntry.objects.filter(organization=phairin, location__regex=english).exists()
+    assert not AuditLog.objects.filter(organization=phairin, object_repr__regex=english).exists()
 
 
 def test_phairin_is_the_seeds_sao_in_buriram(phairin):

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.audit import Audited
@@ -98,14 +99,26 @@ class BudgetDocument(Audited, OrganizationOwned):
 
     @property
     def title(self) -> str:
+        """ "ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2553", in the page language."""
+        words = {"year": self.fiscal_year, "number": self.sequence}
+        municipal = self.act_name == "เทศบัญญัติ"
         if self.kind == BudgetDocumentKind.ANNUAL:
-            return f"{self.act_name}งบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. {self.fiscal_year}"
+            if municipal:
+                return gettext("เทศบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. %(year)s") % words
+            return gettext("ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. %(year)s") % words
         if self.kind == BudgetDocumentKind.ADDITIONAL:
+            if municipal:
+                return (
+                    gettext(
+                        "เทศบัญญัติงบประมาณรายจ่ายเพิ่มเติม (ฉบับที่ %(number)s) ประจำปีงบประมาณ พ.ศ. %(year)s"
+                    )
+                    % words
+                )
             return (
-                f"{self.act_name}งบประมาณรายจ่ายเพิ่มเติม (ฉบับที่ {self.sequence}) "
-                f"ประจำปีงบประมาณ พ.ศ. {self.fiscal_year}"
+                gettext("ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม (ฉบับที่ %(number)s) ประจำปีงบประมาณ พ.ศ. %(year)s")
+                % words
             )
-        return f"จ่ายขาดเงินสะสม ครั้งที่ {self.sequence}/{self.fiscal_year}"
+        return gettext("จ่ายขาดเงินสะสม ครั้งที่ %(number)s/%(year)s") % words
 
     @property
     def budget_source(self) -> str:

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from localplan.core.thai_calendar import to_thai_digits
 
@@ -29,11 +29,12 @@ ORGANIZATION_SHORT_PREFIX = {
     OrganizationKind.PAO: "อบจ.",
 }
 # What the budget ordinance and the council are called, by kind of organization.
+# Thai as documents print them; a page shows them through gettext (`{% translate name %}`).
 ORDINANCE_NAME = {
-    OrganizationKind.SAO: "ข้อบัญญัติงบประมาณรายจ่ายประจำปี",
-    OrganizationKind.PAO: "ข้อบัญญัติงบประมาณรายจ่ายประจำปี",
+    OrganizationKind.SAO: gettext_noop("ข้อบัญญัติงบประมาณรายจ่ายประจำปี"),
+    OrganizationKind.PAO: gettext_noop("ข้อบัญญัติงบประมาณรายจ่ายประจำปี"),
 }
-MUNICIPAL_ORDINANCE_NAME = "เทศบัญญัติงบประมาณรายจ่ายประจำปี"
+MUNICIPAL_ORDINANCE_NAME = gettext_noop("เทศบัญญัติงบประมาณรายจ่ายประจำปี")
 
 
 class Organization(models.Model):
@@ -136,7 +137,7 @@ class Village(OrganizationOwned):
         ]
 
     def __str__(self) -> str:
-        return f"หมู่ที่ {self.number} บ้าน{self.name}"
+        return gettext("หมู่ที่ %(number)s บ้าน%(name)s") % {"number": self.number, "name": self.name}
 
 
 class Agency(OrganizationOwned):

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from localplan.core import services
 from localplan.core.access import member_view, require_role, require_settings_editor
@@ -69,9 +70,9 @@ def settings_edit(request):
 
 # Units, villages and other agencies: the same three pages each.
 SIMPLE_LISTS = {
-    "units": (Unit, UnitForm, _("หน่วยงานภายใน")),
-    "villages": (Village, VillageForm, _("หมู่บ้าน")),
-    "agencies": (Agency, AgencyForm, _("หน่วยงานอื่น")),
+    "units": (Unit, UnitForm, gettext_lazy("หน่วยงานภายใน")),
+    "villages": (Village, VillageForm, gettext_lazy("หมู่บ้าน")),
+    "agencies": (Agency, AgencyForm, gettext_lazy("หน่วยงานอื่น")),
 }
 
 
@@ -86,7 +87,9 @@ def list_item_edit(request, kind, pk=None):
     org = request.organization
     instance = get_object_or_404(model, pk=pk, organization=org) if pk else None
     form = form_class(request.POST or None, instance=instance, organization=org)
-    title = _("แก้ไข%(label)s") % {"label": label} if pk else _("เพิ่ม%(label)s") % {"label": label}
+    # The label mid-sentence ("Add village"), as the templates' {{ label|lower }}.
+    words = {"label": str(label).lower()}
+    title = (_("แก้ไข%(label)s") if pk else _("เพิ่ม%(label)s")) % words
     return form_page(
         request,
         form,

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from localplan.core.access import member_view, require_plan_editor
 from localplan.core.pages import delete_page, form_page
@@ -29,10 +30,10 @@ def strategy_list(request):
 
 # Strategy, vision, mission and goal pages are the same shape: form or delete of one row.
 SIMPLE = {
-    "strategy": (Strategy, StrategyForm, _("ยุทธศาสตร์")),
-    "vision": (Vision, VisionForm, _("วิสัยทัศน์")),
-    "mission": (Mission, MissionForm, _("พันธกิจ")),
-    "goal": (Goal, GoalForm, _("เป้าประสงค์")),
+    "strategy": (Strategy, StrategyForm, gettext_lazy("ยุทธศาสตร์")),
+    "vision": (Vision, VisionForm, gettext_lazy("วิสัยทัศน์")),
+    "mission": (Mission, MissionForm, gettext_lazy("พันธกิจ")),
+    "goal": (Goal, GoalForm, gettext_lazy("เป้าประสงค์")),
 }
 
 
@@ -43,7 +44,7 @@ def item_edit(request, kind, pk=None):
     org = request.organization
     instance = get_object_or_404(model, pk=pk, organization=org) if pk else None
     form = form_class(request.POST or None, instance=instance, organization=org)
-    title = (_("แก้ไข%(label)s") if pk else _("เพิ่ม%(label)s")) % {"label": label}
+    title = (_("แก้ไข%(label)s") if pk else _("เพิ่ม%(label)s")) % {"label": str(label).lower()}
     return form_page(
         request,
         form,
@@ -72,7 +73,7 @@ def guideline_edit(request, pk=None):
     form = GuidelineForm(
         request.POST or None, instance=instance, initial=initial, organization=org, label=label
     )
-    title = (_("แก้ไข%(label)s") if pk else _("เพิ่ม%(label)s")) % {"label": label}
+    title = (_("แก้ไข%(label)s") if pk else _("เพิ่ม%(label)s")) % {"label": str(label).lower()}
     return form_page(
         request,
         form,

@@ -39,6 +39,7 @@ from localplan.core.access import require_editable, require_plan_editor
 from localplan.core.audit import acting_as, record_bulk
 from localplan.core.codes import next_codes
 from localplan.core.models import AuditAction, Membership, Village
+from localplan.core.templatetags.thai import months_text
 from localplan.core.thai_calendar import format_money
 from localplan.devplan.models import PlanProject, ProjectKind
 from localplan.opsplan.models import (
@@ -47,7 +48,6 @@ from localplan.opsplan.models import (
     OpsEdition,
     OpsEntry,
     OpsEntryVillage,
-    months_label,
 )
 from localplan.opsplan.services import ENTRY_CODE_PREFIX, create_operational_plan
 
@@ -286,9 +286,11 @@ class _Names:
         if name == "kind":
             return str(ProjectKind(value).label)
         if name == "months":
-            return months_label(value) or "-"
+            return months_text(value) or "-"
         if name == "villages":
-            return ", ".join(f"หมู่ที่ {self.villages.get(pk, pk)}" for pk in value)
+            return ", ".join(
+                _("หมู่ที่ %(number)s") % {"number": self.villages.get(pk, pk)} for pk in value
+            )
         return str(value)
 
 

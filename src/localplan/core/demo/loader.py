@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from localplan.budget.demo import load_budget
@@ -80,7 +81,10 @@ def load_organizations(modules: list[ModuleType], password: str = DEMO_PASSWORD)
     refuse_taken_usernames(missing)
     ensure_reference_lists()  # gone if the database was flushed since it was migrated
     password_hash = make_password(password)  # one hash for all: it costs a second each
-    return [load_organization(module, password_hash=password_hash) for module in missing]
+    # The demo is Thai data (locations name villages, the log names organizations) in any
+    # page language.
+    with translation.override("th"):
+        return [load_organization(module, password_hash=password_hash) for module in missing]
 
 
 def refuse_taken_usernames(modules: list[ModuleType]) -> None:

@@ -1,23 +1,80 @@
-"""Template filters for dates, fiscal years, money and digits: {{ day|thai_date }} …"""
+"""Template filters for dates, fiscal years, money and digits: {{ day|thai_date }} …
+
+Dates and month names follow the page language; this is the one place that decides it.
+A Thai page reads them as `thai_calendar` formats them ("25 ธันวาคม 2551"); an English
+page keeps the Buddhist era of every fiscal year on the screen and adds the year A.D.
+("25 December B.E. 2551 (2008)"). Documents are made under Thai, so they always read Thai.
+Python code that builds text for a page calls these functions too.
+"""
+
+import datetime
 
 from django import template
+from django.utils import translation
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from localplan.core import thai_calendar as cal
 
 register = template.Library()
 
 
+def thai_page() -> bool:
+    """Whether the active language reads dates the Thai way (also with none active)."""
+    return (translation.get_language() or "th").split("-")[0] == "th"
+
+
+def _month(month: int, style: str) -> str:
+    """The calendar month 1–12 in the page language: ธันวาคม/ธ.ค. or December/Dec."""
+    if thai_page():
+        return (cal.MONTH_NAMES if style == "long" else cal.MONTH_ABBREVIATIONS)[month - 1]
+    return str(MONTHS[month]) if style == "long" else str(MONTHS_3[month]).title()
+
+
+def _date(day, style: str) -> str:
+    if day in (None, ""):
+        return ""
+    if thai_page():
+        return cal.format_thai_date(day, style)
+    if isinstance(day, datetime.datetime):
+        day = day.date()
+    be = cal.be_year(day.year)
+    if style == "long":
+        return f"{day.day} {_month(day.month, style)} {_('พ.ศ.')} {be} ({day.year})"
+    return f"{day.day} {_month(day.month, style)} {_('พ.ศ.')} {be}"
+
+
 @register.filter
 def thai_date(day):
-    """25 ธันวาคม 2551"""
-    return cal.format_thai_date(day, "long")
+    """25 ธันวาคม 2551; in English 25 December B.E. 2551 (2008)"""
+    return _date(day, "long")
 
 
 @register.filter
 def thai_date_short(day):
-    """25 ธ.ค. 2551"""
-    return cal.format_thai_date(day, "short")
+    """25 ธ.ค. 2551; in English 25 Dec B.E. 2551"""
+    return _date(day, "short")
+
+
+@register.filter
+def month_abbr(month: cal.FiscalMonth) -> str:
+    """A month of a fiscal year as a column head: ต.ค.; in English Oct"""
+    return _month(month.month, "short")
+
+
+@register.filter
+def month_title(month: cal.FiscalMonth) -> str:
+    """A month of a fiscal year in full: ตุลาคม 2551; in English October B.E. 2551"""
+    if thai_page():
+        return f"{month.name} {month.be_year}"
+    return f"{_month(month.month, 'long')} {_('พ.ศ.')} {month.be_year}"
+
+
+@register.filter
+def months_text(mask: int) -> str:
+    """The months of a 12-bit mask (bit 0 = October): ต.ค., พ.ย.; in English Oct, Nov"""
+    return ", ".join(_month((index + 8) % 12 + 1, "short") for index in cal.mask_to_months(mask))
 
 
 @register.filter
