@@ -13,16 +13,23 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from localplan.core.templatetags.thai import months_text
 from localplan.core.thai_calendar import format_money
 from localplan.devplan.models import DevPlanEdition, PlanProject, ProjectBudget
-from localplan.opsplan.models import OpsEntry, months_label
+from localplan.opsplan.models import OpsEntry
 from localplan.workflow.models import Amendment, edition_lookup
 
 ZERO = Decimal("0.00")
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
-STATUS_LABELS = {ADDED: _("เพิ่มใหม่"), REMOVED: _("ตัดออก"), CHANGED: _("เปลี่ยนแปลง")}
+ROW_CHANGE = "การเปลี่ยนแปลงของรายการ"  # context: "added", not the edition kind "addition"
+STATUS_LABELS = {
+    ADDED: pgettext_lazy(ROW_CHANGE, "เพิ่มใหม่"),
+    REMOVED: pgettext_lazy(ROW_CHANGE, "ตัดออก"),
+    CHANGED: pgettext_lazy(ROW_CHANGE, "เปลี่ยนแปลง"),
+}
 
 PROJECT_FIELDS = (
     "kind",
@@ -130,7 +137,7 @@ def _display(row, name: str) -> str:
     if value is None or value == "":
         return "-"
     if name == "months":
-        return months_label(value) or "-"
+        return months_text(value) or "-"
     if name == "plan_project":
         return f"{value.code} {value.name}"
     if isinstance(value, Decimal):
@@ -142,7 +149,8 @@ def _display(row, name: str) -> str:
 
 
 def _villages(row) -> str:
-    return ", ".join(f"หมู่ที่ {v.number}" for v in sorted(row.villages.all(), key=lambda v: v.number))
+    villages = sorted(row.villages.all(), key=lambda v: v.number)
+    return ", ".join(str(_("หมู่ที่ %(number)s") % {"number": v.number}) for v in villages)
 
 
 def _budgets(project) -> dict[int, Decimal]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from localplan.core.thai_calendar import format_thai_date
+from localplan.core.templatetags.thai import thai_date
 
 NEAR_DAYS = 14
 ME_REMINDER_DAYS = 45
@@ -88,7 +89,7 @@ def operational_plan_deadline(plan, first_announced_on, today) -> Deadline | Non
             _(
                 "ประกาศใช้แผนการดำเนินงาน ปีงบประมาณ พ.ศ. %(year)s (ภายใน 30 วันนับจากวันประกาศ%(ordinance)s)"
             )
-            % {"year": plan.fiscal_year, "ordinance": plan.organization.ordinance_name}
+            % {"year": plan.fiscal_year, "ordinance": gettext(plan.organization.ordinance_name)}
         ),
         due_on=plan.due_on,
         done_on=first_announced_on,
@@ -113,7 +114,7 @@ def posting_deadlines(announcement, today) -> list[Deadline]:
         Deadline(
             title=str(
                 _("ปิดประกาศ %(edition)s ไว้ไม่น้อยกว่า 30 วัน (ถึงวันที่ %(day)s)")
-                % {"edition": edition, "day": format_thai_date(announcement.posting_ends_on)}
+                % {"edition": edition, "day": thai_date(announcement.posting_ends_on)}
             ),
             due_on=announcement.posting_ends_on,
             done_on=kept,

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from localplan.core.forms import REQUIRED, FiscalYearField, ThaiDateField
 from localplan.core.models import AmendmentKind
@@ -31,6 +32,10 @@ def _style(form: forms.Form) -> None:
             field.widget.attrs.setdefault("class", "form-control")
         if isinstance(field.widget, forms.Textarea):
             field.widget.attrs["rows"] = 3
+
+
+# What a reviewer chooses ("return"), not the state it leads to ("returned").
+RETURN_LABEL = pgettext_lazy("ผลการพิจารณา", "ส่งกลับให้แก้ไข")
 
 
 class StepForm(forms.Form):
@@ -65,7 +70,7 @@ class ResolutionForm(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = [
             (OUTCOME_ENDORSE, passed_label),
-            (OUTCOME_RETURN, _("ส่งกลับให้แก้ไข")),
+            (OUTCOME_RETURN, RETURN_LABEL),
         ]
         choices = [("", _("— เลือกโครงการ/รายการ —"))] + [
             (code, f"{code} {name}"[:120]) for code, name in rows
@@ -134,7 +139,7 @@ class DecisionForm(StepForm):
     outcome = forms.ChoiceField(
         label=_("ผลการพิจารณา"),
         widget=forms.RadioSelect,
-        choices=[(OUTCOME_ENDORSE, _("อนุมัติ")), (OUTCOME_RETURN, _("ส่งกลับให้แก้ไข"))],
+        choices=[(OUTCOME_ENDORSE, _("อนุมัติ")), (OUTCOME_RETURN, RETURN_LABEL)],
     )
     decided_on = ThaiDateField(label=_("วันที่พิจารณา"), initial=timezone.localdate)
     comments = forms.CharField(

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from localplan.core.models import AmendmentKind, EditionState, OrganizationOwned, Role
 from localplan.devplan.models import DevPlanEdition
@@ -87,12 +88,12 @@ class Step(models.TextChoices):
     """What happened to an edition; each step moves it from one state to another."""
 
     AMENDMENT_STARTED = "amendment_started", _("เริ่มจัดทำฉบับแก้ไข")
-    SUBMITTED = "submitted", _("เสนอร่างเพื่อพิจารณา")
+    SUBMITTED = "submitted", pgettext_lazy("ขั้นตอนที่ทำแล้ว", "เสนอร่างเพื่อพิจารณา")
     ENDORSED = "endorsed", _("คณะกรรมการพัฒนาท้องถิ่นให้ความเห็นชอบ")
     COUNCIL_APPROVED = "council_approved", _("สภาท้องถิ่นให้ความเห็นชอบ")
     RETURNED = "returned", _("ส่งกลับให้แก้ไข")
     APPROVED = "approved", _("ผู้บริหารท้องถิ่นอนุมัติ")
-    ANNOUNCED = "announced", _("ประกาศใช้")
+    ANNOUNCED = "announced", pgettext_lazy("ขั้นตอนที่ทำแล้ว", "ประกาศใช้")
     SUPERSEDED = "superseded", _("ถูกแทนที่ด้วยฉบับใหม่")
 
 

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.audit import edition_key
@@ -22,7 +23,7 @@ from localplan.core.models import (
     EditionState,
     Role,
 )
-from localplan.core.thai_calendar import format_thai_date
+from localplan.core.templatetags.thai import thai_date
 from localplan.devplan.models import PlanProject
 from localplan.opsplan.models import OpsEntry
 from localplan.workflow.models import (
@@ -145,7 +146,7 @@ def _text(value) -> str:
     if value is None or value == "":
         return "-"
     if isinstance(value, str) and ISO_DATE.match(value):
-        return format_thai_date(datetime.date.fromisoformat(value))
+        return thai_date(datetime.date.fromisoformat(value))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value) or "-"
     if isinstance(value, dict):
@@ -297,7 +298,7 @@ def _open_editions(document: Document, organization):
 
 def _title(document: str, first_year: int, last_year: int, regime: str) -> str:
     if document == Document.OPSPLAN:
-        return f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {first_year}"
+        return gettext("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. %(year)s") % {"year": first_year}
     from localplan.devplan.models import DevPlan
 
     return DevPlan(regime=regime, first_fiscal_year=first_year, last_fiscal_year=last_year).title
