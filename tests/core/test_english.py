@@ -2,6 +2,7 @@
 translation that keeps its placeholders, and the pages a person switches to English read in
 English, while the official forms stay in Thai."""
 
+import datetime
 import io
 import os
 import re
@@ -14,12 +15,21 @@ from babel.messages.pofile import read_po
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from localplan.core.models import Role
+from localplan.budget.models import BudgetDocument, BudgetDocumentKind
+from localplan.core.models import EditionState, OrganizationKind, Role
+from localplan.core.templatetags.thai import (
+    month_abbr,
+    month_title,
+    months_text,
+    thai_date,
+    thai_date_short,
+)
+from localplan.core.thai_calendar import fiscal_months, format_input_date
 from localplan.documents.texts import default_announcement_body
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, OrganizationFactory, VillageFactory
 from tests.portal.factories import announced_operational_plan
 
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES" / "django.po"
@@ -173,6 +183,11 @@ def test_operational_plan_edition_page_in_english(client, member_client, member,
     assert "(1 project)" in page or "(3 projects)" in page
     assert not THAI.search(NAVIGATION.search(page).group(1))
     assert not re.search(r"ครั้งที่|แผนการดำเนินงาน|รวมทั้งสิ้น|ยุทธศาสตร์ที่", page)
+    # Whole column heads, and the months of the fiscal year in English.
+    assert ">Location</th>" in page and "Responsible<br>unit</th>" in page
+    assert "of work" not in page and "responsible</th>" not in page
+    assert 'title="October B.E. 2551">Oct</th>' in page and ">Sep</th>" in page
+    assert not re.search(r">(ต\.ค\.|ก\.ย\.)<", page)
 
 
 def test_portal_index_in_english(client, org, edition):
@@ -194,6 +209,96 @@ def test_thai_stays_the_default(client, org, edition):
     assert '<html lang="th">' in page
     assert "แผนพัฒนาและแผนการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น" in page
     assert "องค์การบริหารส่วนตำบลผไทรินทร์" in page
+
+
+def test_the_review_of_a_plan_in_english(client, member_client, planner, org):
+    """What waits for the planner, the step's page, its message and the history it leaves."""
+    edition = announced_operational_plan(org, state=EditionState.DRAFTING)
+    client = member_client(planner)
+    home = reverse("home", kwargs={"org": "phairin"})
+    switch_to_english(client, home)
+    page = text_of(client.get(home))
+    waiting = re.search(r'aria-labelledby="home-waiting">(.*?)</section>', page, re.S).group(1)
+    assert "What needs my action" in waiting and "Submit the draft for review: <strong>1" in waiting
+    assert "Operational plan for fiscal year B.E. 2552 · Original edition" in waiting
+    assert not THAI.search(waiting), waiting
+
+    url = reverse(
+        "workflow:submit", kwargs={"org": "phairin", "document": "ops", "edition_id": edition.pk}
+    )
+    page = text_of(client.get(url))
+    assert "<h1>Submit the draft for review</h1>" in page
+    assert "Date submitted" in page and "Note to the reviewers" in page
+    assert ">Submit the draft for review</button>" in page
+    today = timezone.localdate()
+    response = client.post(url, {"submitted_on": format_input_date(today)}, follow=True)
+    page = text_of(response)
+    assert "Step recorded: “Submit the draft for review”" in page
+    assert "Submitted to the local development committee" in page
+    # The step done reads as done, its date in English with the Buddhist era kept.
+    assert (
+        f"{thai_english(today)}</span> ·\n          <strong>Submitted for review</strong>" in page
+    )
+
+
+def thai_english(day) -> str:
+    with translation.override("en"):
+        return thai_date(day)
+
+
+# ---------------------------------------------------------------- dates, months and names
+
+CHRISTMAS_2551 = datetime.date(2008, 12, 25)
+
+
+def test_dates_read_thai_on_a_thai_page_and_keep_the_buddhist_era_in_english():
+    with translation.override("th"):
+        assert thai_date(CHRISTMAS_2551) == "25 ธันวาคม 2551"
+        assert thai_date_short(CHRISTMAS_2551) == "25 ธ.ค. 2551"
+    with translation.override("en"):
+        assert thai_date(CHRISTMAS_2551) == "25 December B.E. 2551 (2008)"
+        assert thai_date_short(datetime.datetime(2008, 12, 25, 14, 3)) == "25 Dec B.E. 2551"
+        assert thai_date(None) == thai_date_short(None) == ""
+
+
+def test_the_months_of_a_fiscal_year_follow_the_page_language():
+    october, january = fiscal_months(2552)[0], fiscal_months(2552)[3]
+    with translation.override("th"):
+        assert (month_abbr(october), month_title(january)) == ("ต.ค.", "มกราคม 2552")
+        assert months_text(0b1001) == "ต.ค., ม.ค."
+    with translation.override("en"):
+        assert (month_abbr(october), month_title(january)) == ("Oct", "January B.E. 2552")
+        assert months_text(0b1001) == "Oct, Jan"
+        assert months_text(0) == ""
+
+
+def test_a_village_and_a_budget_are_named_in_the_page_language(org):
+    village = VillageFactory(organization=org, number=3, name="โคกเพชร")
+    annual = BudgetDocument(organization=org, fiscal_year=2553, kind=BudgetDocumentKind.ANNUAL)
+    town = OrganizationFactory(kind=OrganizationKind.TOWN_MUNICIPALITY)
+    added = BudgetDocument(
+        organization=town, fiscal_year=2553, kind=BudgetDocumentKind.ADDITIONAL, sequence=2
+    )
+    with translation.override("th"):
+        assert str(village) == "หมู่ที่ 3 บ้านโคกเพชร"
+        assert annual.title == "ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2553"
+        assert added.title == "เทศบัญญัติงบประมาณรายจ่ายเพิ่มเติม (ฉบับที่ 2) ประจำปีงบประมาณ พ.ศ. 2553"
+    with translation.override("en"):
+        assert str(village) == "Moo 3, โคกเพชร Village"
+        assert annual.title == "Annual budget ordinance for fiscal year B.E. 2553"
+        assert added.title == (
+            "Supplementary municipal budget ordinance no. 2 for fiscal year B.E. 2553"
+        )
+
+
+def test_form_titles_put_the_name_of_the_thing_in_lower_case(client, member_client, org):
+    admin = MembershipFactory(organization=org, role=Role.ORG_ADMIN)
+    client = member_client(admin)
+    strategy = reverse("strategy:item_new", kwargs={"org": "phairin", "kind": "strategy"})
+    village = reverse("settings_item_new", kwargs={"org": "phairin", "kind": "villages"})
+    switch_to_english(client, strategy)
+    assert "<h1>Add strategy</h1>" in text_of(client.get(strategy))
+    assert "<h1>Add village</h1>" in text_of(client.get(village))
 
 
 # ---------------------------------------------------------------- official forms stay Thai
