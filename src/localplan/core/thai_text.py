@@ -102,6 +102,7 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+@lru_cache(maxsize=20_000)
 def html_words(text: str) -> str:
     """Text for a web page with the same rule as paper: each Thai piece is kept whole
     (`<span class="tw">`, no wrap inside) and lines may break only between pieces."""
