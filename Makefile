@@ -4,23 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo install test lint format messages clean
+.PHONY: demo install translations test lint format messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --editable '.[test]'
-	$(BIN)/pybabel compile --use-fuzzy -d src/localplan/locale -D django >/dev/null 2>&1 || true
 	touch $@
 
 install: $(STAMP)
 
-demo: $(STAMP)
+# The English catalogue, compiled (the .mo is not kept in git).
+translations: $(STAMP)
+	$(BIN)/pybabel compile --statistics -d src/localplan/locale -D django 2>&1 | tail -n 1
+
+demo: translations
 	$(BIN)/localplan migrate --noinput
 	$(BIN)/localplan load_demo
 	LOCALPLAN_DEBUG=1 $(BIN)/localplan runserver 127.0.0.1:8000
 
-test: $(STAMP)
+test: translations
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
@@ -34,7 +37,7 @@ format: $(STAMP)
 # Extract the Thai msgids into the English catalogue (needs GNU gettext), then compile.
 messages: $(STAMP)
 	cd src/localplan && ../../$(BIN)/localplan makemessages --locale en --no-obsolete --ignore "migrations/*"
-	$(BIN)/pybabel compile --use-fuzzy -d src/localplan/locale -D django
+	$(MAKE) translations
 
 clean:
 	rm -rf $(VENV) var

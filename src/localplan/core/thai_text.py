@@ -22,20 +22,22 @@ _OPENING = "([{“‘«"
 _ABBREVIATION_TAIL = re.compile(r"^[\u0e01-\u0e2e][\u0e30-\u0e4e]?\.$")
 
 _lock = threading.Lock()
-_tokenizer = None
+_loaded = False
 
 
 def tokenize(text: str) -> list[str]:
-    """newmm words, spaces kept; the dictionary (≈70 MB, ≈0.6 s to load) is loaded once per
-    process and shared by documents, page text and search."""
-    global _tokenizer
-    if _tokenizer is None:
-        with _lock:
-            if _tokenizer is None:
-                from pythainlp.tokenize import Tokenizer
+    """Words by maximal matching on PyThaiNLP's dictionary (newmm), spaces kept. The engine is
+    nlpO3, PyThaiNLP's Rust implementation of newmm: three times as fast, and its dictionary
+    is far smaller in memory than the Python one. Loaded once per process and shared by the
+    documents, page text and search."""
+    global _loaded
+    from pythainlp.tokenize import word_tokenize
 
-                _tokenizer = Tokenizer(engine="newmm", keep_whitespace=True)
-    return _tokenizer.word_tokenize(text)
+    if not _loaded:
+        with _lock:  # the first call loads the dictionary; let one thread do it
+            word_tokenize("ก", engine="nlpo3")
+            _loaded = True
+    return word_tokenize(text, engine="nlpo3", keep_whitespace=True)
 
 
 def _ends_word(char: str) -> bool:
@@ -100,6 +102,7 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+@lru_cache(maxsize=20_000)
 def html_words(text: str) -> str:
     """Text for a web page with the same rule as paper: each Thai piece is kept whole
     (`<span class="tw">`, no wrap inside) and lines may break only between pieces."""

@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.forms import FiscalYearField, MoneyField, OrganizationModelForm
-from localplan.core.models import Unit, Village
+from localplan.core.models import Unit
 from localplan.devplan.models import EQUIPMENT_TYPES, MAX_HORIZON_YEARS, PlanProject, ProjectKind
-from localplan.strategy.models import GUIDELINE_LABEL, Guideline, Regime, Strategy, WorkPlan
-from localplan.strategy.queries import work_plan_choices
+from localplan.strategy.forms import PlanFilterForm
+from localplan.strategy.models import GUIDELINE_LABEL, Regime
 
 
 class DevPlanForm(forms.Form):
@@ -127,48 +127,7 @@ class PlanProjectForm(OrganizationModelForm):
         return EQUIPMENT_TYPES
 
 
-class ProjectFilterForm(forms.Form):
-    q = forms.CharField(label=_("ค้นหา"), required=False)
-    strategy = forms.ModelChoiceField(
-        queryset=Strategy.objects.none(), required=False, label=_("ยุทธศาสตร์")
-    )
-    guideline = forms.ModelChoiceField(
-        queryset=Guideline.objects.none(), required=False, label=_("แนวทาง/กลยุทธ์")
-    )
-    work_plan = forms.ModelChoiceField(
-        queryset=WorkPlan.objects.all(), required=False, label=_("แผนงาน")
-    )
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, label=_("หน่วยงาน"))
-    village = forms.ModelChoiceField(
-        queryset=Village.objects.none(), required=False, label=_("หมู่บ้าน")
-    )
+class ProjectFilterForm(PlanFilterForm):
     kind = forms.ChoiceField(
         choices=[("", "---------")] + ProjectKind.choices, required=False, label=_("ประเภท")
     )
-
-    def __init__(self, *args, organization, **kwargs):
-        super().__init__(*args, **kwargs)
-        scoped = {
-            "strategy": Strategy.objects.filter(organization=organization),
-            "guideline": Guideline.objects.filter(organization=organization).select_related(
-                "strategy"
-            ),
-            "unit": Unit.objects.filter(organization=organization),
-            "village": Village.objects.filter(organization=organization),
-        }
-        for name, queryset in scoped.items():
-            self.fields[name].queryset = queryset
-        self.fields["work_plan"].choices = [("", "---------"), *work_plan_choices()]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = (
-                "form-control form-control-sm"
-                if isinstance(field, forms.CharField)
-                else "form-select form-select-sm"
-            )
-
-    def filters(self) -> dict:
-        """The filters that are valid; a bad value is ignored rather than failing the page."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}

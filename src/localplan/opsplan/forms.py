@@ -9,12 +9,12 @@ from localplan.core.forms import (
     OrganizationModelForm,
     ThaiDateField,
 )
-from localplan.core.models import Unit, Village
+from localplan.core.models import Unit
 from localplan.devplan.models import ProjectKind
 from localplan.devplan.queries import linkable_plan_projects
 from localplan.opsplan.models import BudgetSource, OpsEntry
-from localplan.strategy.models import Guideline, Strategy, WorkPlan
-from localplan.strategy.queries import work_plan_choices
+from localplan.opsplan.services import inherit_classification
+from localplan.strategy.forms import PlanFilterForm
 
 OWN, OTHER = "own", "other"
 CARRIED_OUT_BY = [(OWN, _("องค์กรดำเนินการเอง")), (OTHER, _("หน่วยงานอื่นดำเนินการ"))]
@@ -151,8 +151,6 @@ class OpsEntryForm(OrganizationModelForm):
         project = self.cleaned_data.get("plan_project")
         if project is not None:
             self.instance.plan_project = project
-            from localplan.opsplan.services import inherit_classification
-
             inherit_classification(self.instance)
             for name in ("strategy", "guideline", "work_plan", "kind"):
                 self.cleaned_data[name] = getattr(self.instance, name)
@@ -161,46 +159,10 @@ class OpsEntryForm(OrganizationModelForm):
         super()._post_clean()
 
 
-class EntryFilterForm(forms.Form):
-    q = forms.CharField(label=_("ค้นหา"), required=False)
-    strategy = forms.ModelChoiceField(
-        queryset=Strategy.objects.none(), required=False, label=_("ยุทธศาสตร์")
-    )
-    guideline = forms.ModelChoiceField(
-        queryset=Guideline.objects.none(), required=False, label=_("แนวทาง/กลยุทธ์")
-    )
-    work_plan = forms.ModelChoiceField(
-        queryset=WorkPlan.objects.all(), required=False, label=_("แผนงาน")
-    )
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, label=_("หน่วยงาน"))
-    village = forms.ModelChoiceField(
-        queryset=Village.objects.none(), required=False, label=_("หมู่บ้าน")
-    )
+class EntryFilterForm(PlanFilterForm):
     carried_out_by = forms.ChoiceField(
         choices=[("", _("ทั้งหมด"))] + CARRIED_OUT_BY, required=False, label=_("ผู้ดำเนินการ")
     )
     budget_source = forms.ChoiceField(
         choices=[("", _("ทั้งหมด"))] + BudgetSource.choices, required=False, label=_("แหล่งงบประมาณ")
     )
-
-    def __init__(self, *args, organization, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["strategy"].queryset = Strategy.objects.filter(organization=organization)
-        self.fields["guideline"].queryset = Guideline.objects.filter(
-            organization=organization
-        ).select_related("strategy")
-        self.fields["unit"].queryset = Unit.objects.filter(organization=organization)
-        self.fields["village"].queryset = Village.objects.filter(organization=organization)
-        self.fields["work_plan"].choices = [("", "---------"), *work_plan_choices()]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = (
-                "form-control form-control-sm"
-                if isinstance(field, forms.CharField) and not isinstance(field, forms.ChoiceField)
-                else "form-select form-select-sm"
-            )
-
-    def filters(self) -> dict:
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}

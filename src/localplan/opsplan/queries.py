@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -81,12 +81,11 @@ class MonthCell:
     on: bool
     start: bool  # first month of a bar
     end: bool  # last month of a bar
+    css: str = field(init=False)  # "month-cell on start": the classes that draw it on screen
 
-    @property
-    def css(self) -> str:
-        """ "month-cell on start": the classes that draw the bar on screen."""
+    def __post_init__(self):
         flags = [name for name in ("on", "start", "end") if getattr(self, name)]
-        return " ".join(["month-cell", *flags])
+        object.__setattr__(self, "css", " ".join(["month-cell", *flags]))
 
 
 @cache

@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.forms import FiscalYearField, OrganizationModelForm
+from localplan.core.models import Unit, Village
 from localplan.strategy.models import Goal, Guideline, Mission, Strategy, Vision
+from localplan.strategy.queries import work_plan_choices
 
 
 class StrategyForm(OrganizationModelForm):
@@ -44,3 +46,43 @@ class GoalForm(OrganizationModelForm):
     class Meta:
         model = Goal
         fields = ["number", "text", "strategy", "indicator", "target"]
+
+
+class PlanFilterForm(forms.Form):
+    """The filters of every list of plan rows: text, ยุทธศาสตร์, แนวทาง/กลยุทธ์, แผนงาน, unit,
+    village — each list only of the organization's own. Subclasses add their own fields."""
+
+    q = forms.CharField(label=_("ค้นหา"), required=False)
+    strategy = forms.ModelChoiceField(
+        queryset=Strategy.objects.none(), required=False, label=_("ยุทธศาสตร์")
+    )
+    guideline = forms.ModelChoiceField(
+        queryset=Guideline.objects.none(), required=False, label=_("แนวทาง/กลยุทธ์")
+    )
+    work_plan = forms.TypedChoiceField(coerce=int, required=False, label=_("แผนงาน"))
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, label=_("หน่วยงาน"))
+    village = forms.ModelChoiceField(
+        queryset=Village.objects.none(), required=False, label=_("หมู่บ้าน")
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["strategy"].queryset = Strategy.objects.filter(organization=organization)
+        self.fields["guideline"].queryset = Guideline.objects.filter(
+            organization=organization
+        ).select_related("strategy")
+        self.fields["unit"].queryset = Unit.objects.filter(organization=organization)
+        self.fields["village"].queryset = Village.objects.filter(organization=organization)
+        self.fields["work_plan"].choices = [("", "---------"), *work_plan_choices()]
+        for field in self.fields.values():
+            text = isinstance(field, forms.CharField) and not isinstance(field, forms.ChoiceField)
+            field.widget.attrs["class"] = (
+                "form-control form-control-sm" if text else "form-select form-select-sm"
+            )
+
+    def filters(self) -> dict:
+        """The filters that are valid; a bad value is ignored rather than failing the page."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
