@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.db.models.signals import post_migrate
+from django.utils import translation
 
 from localplan.core.models import Role
 from tests.factories import MembershipFactory, OrganizationFactory
@@ -20,6 +21,16 @@ def _reference_lists_after_flush(sender, **kwargs):
         from localplan.strategy.reference_data import ensure_reference_lists
 
         ensure_reference_lists()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language (Thai). A request in English leaves English
+    active in the thread (LocaleMiddleware activates it, nothing resets it), and a later test
+    on the same worker would then record English labels in the audit log."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
