@@ -1,6 +1,7 @@
 """The demo data (`localplan load_demo`): loaded once for the module, inside a transaction that
 is rolled back at the end, so other test modules never see it."""
 
+import re
 from decimal import Decimal
 from io import StringIO
 
@@ -385,6 +386,14 @@ def test_the_fy2552_page_lists_the_entries_for_the_demo_planner(phairin, client)
     response = client.get(edition.get_absolute_url())
     assert response.status_code == 200
     assert "ขุดลอกหนองสิ บ้านผไท หมู่ที่ 1" in visible_text(response)
+    # The page's total per strategy, as printed, is the database's sum of its entries.
+    page = response.content.decode()
+    printed = dict(re.findall(r'data-strategy-total="(\d+)">([\d,.]+)<', page))
+    sums = edition.entries.values_list("strategy__number").annotate(total=Sum("budget"))
+    assert printed == {str(number): f"{total:,.2f}" for number, total in sums}
+    assert len(printed) >= 5
+    total = edition.entries.aggregate(total=Sum("budget"))["total"]
+    assert f'id="grand-total">{total:,.2f}<' in page
 
 
 # ------------------------------------------------------------------ idempotence
