@@ -64,3 +64,14 @@ def test_only_the_named_role_takes_the_step(
         assert "ทำรายการนี้ไม่ได้" in response.content.decode()
         assert edition.state == state
         assert Transition.objects.count() == steps_before
+
+
+def test_the_planner_sees_the_amendment_form_on_an_announced_edition(org, members, client):
+    edition = operational_plan_like_fy2552(org, entries=3)
+    bring_to(edition, EditionState.ANNOUNCED, members)
+    client.force_login(members[Role.PLANNER].user)
+    url = reverse(
+        "workflow:amend", kwargs={"org": org.slug, "document": "ops", "edition_id": edition.pk}
+    )
+    page = client.get(url).content.decode()
+    assert 'name="reason"' in page and 'id="not-waiting"' not in page

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from localplan.core.access import member_view, require_role
-from localplan.core.models import AmendmentKind, Role
+from localplan.core.models import AmendmentKind, EditionState, Role
 from localplan.core.pages import attach_errors
 from localplan.devplan.models import DevPlanEdition
 from localplan.workflow import documents, queries, services
@@ -62,7 +62,11 @@ def _step_page(request, document, edition_id, task: Task, *, form_class, perform
     membership = request.membership
     require_task(membership, edition, task)
     history = queries.edition_history(edition)
-    waiting = waiting_task(edition.state, queries.chain_of(history)) == task
+    if task == Task.START_AMENDMENT:
+        # Nobody must amend an announced edition, but anyone named may start one.
+        waiting = edition.state == EditionState.ANNOUNCED
+    else:
+        waiting = waiting_task(edition.state, queries.chain_of(history)) == task
     extra = form_kwargs.pop("extra", {})
     form = form_class(request.POST or None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
