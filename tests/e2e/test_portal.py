@@ -58,9 +58,25 @@ def read_on(device, width, height, live_server, browser, screenshot):
 
     with page.expect_download() as download_info:
         page.click("text=CSV")
-    download = download_info.value
-    data = open(download.path(), "rb").read()
+    data = open(download_info.value.path(), "rb").read()
     assert data.startswith(b"\xef\xbb\xbf")
     assert "ก่อสร้างถนนคอนกรีตเสริมเหล็ก".encode() in data
-    assert hashlib.sha256(data).hexdigest()
+
+    # The announced PDF, fetched as the browser would, has the hash printed beside its link.
+    shown_hash = page.locator("#announced-sha256").inner_text()
+    pdf = page.request.get(live_server.url + page.locator("#announced-pdf").get_attribute("href"))
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert hashlib.sha256(pdf.body()).hexdigest() == shown_hash
+
+    # Anyone can check a copy: upload the file, learn which announcement it is.
+    page.click("text=ตรวจสอบเอกสารที่ท่านถืออยู่")
+    page.set_input_files(
+        "#id_document",
+        files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": pdf.body()}],
+    )
+    page.click("main button[type=submit]")
+    assert "ตรงกับเอกสารที่ประกาศแล้ว" in page.locator("#check-result").inner_text()
+    assert page.locator("#check-in-force").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"portal-{device}-check")
     context.close()

@@ -1,10 +1,13 @@
 """Public test data: an announced operational plan (and its development plan) with a draft
 amendment beside it that must never be seen in public."""
 
+import datetime
+import hashlib
 from decimal import Decimal
 
-from localplan.core.models import AmendmentKind, EditionState
+from localplan.core.models import PUBLIC_STATES, AmendmentKind, EditionState
 from localplan.opsplan.models import OpsEntryVillage
+from localplan.workflow.models import Announcement
 from tests.factories import (
     AgencyFactory,
     DevPlanEditionFactory,
@@ -20,6 +23,26 @@ from tests.factories import (
 )
 
 DRAFT_NAME = "โครงการลับในร่างแก้ไขฉบับที่ยังไม่ประกาศ"
+# The budget ordinance of FY2552 was announced on 20 Sep 2008; the plan is due 30 days later.
+ORDINANCE_ON = datetime.date(2008, 9, 20)
+ANNOUNCED_ON = datetime.date(2008, 10, 15)
+
+
+def announce(edition, *, announced_on=ANNOUNCED_ON, posting_starts_on=None, number="15/2551"):
+    """The announcement the workflow records: number, dates and the PDF bytes announced."""
+    kind = "ops_edition" if type(edition).__name__ == "OpsEdition" else "dev_edition"
+    pdf = b"%PDF-1.7\n% " + f"{kind} {edition.pk} {number}".encode() + b"\n%%EOF\n"
+    return Announcement.objects.create(
+        organization=edition.organization,
+        **{kind: edition},
+        number=number,
+        announced_on=announced_on,
+        posting_starts_on=posting_starts_on or announced_on + datetime.timedelta(days=1),
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        signer_name="นายสมชาย ใจดี",
+        signer_title="นายกองค์การบริหารส่วนตำบลผไทรินทร์",
+    )
 
 
 def set_state(edition, state):
@@ -42,7 +65,9 @@ def announced_operational_plan(org, *, state=EditionState.ANNOUNCED, extra_entri
     office = UnitFactory(organization=org, name="สำนักปลัด")
     village1 = VillageFactory(organization=org, number=1, name="หนองบัว")
     village3 = VillageFactory(organization=org, number=3, name="โคกเพชร")
-    plan = OperationalPlanFactory(organization=org, fiscal_year=2552)
+    plan = OperationalPlanFactory(
+        organization=org, fiscal_year=2552, budget_announced_on=ORDINANCE_ON
+    )
     edition = OpsEditionFactory(plan=plan)
 
     def project(name, guideline, code):
@@ -90,7 +115,11 @@ def announced_operational_plan(org, *, state=EditionState.ANNOUNCED, extra_entri
             edition=edition, code=f"X{number:03d}", plan_project=road.plan_project, unit=works
         )
     set_state(dev_edition, EditionState.ANNOUNCED)
-    return set_state(edition, state)
+    announce(dev_edition, number="10/2551", announced_on=datetime.date(2008, 6, 30))
+    set_state(edition, state)
+    if state in PUBLIC_STATES:
+        announce(edition)
+    return edition
 
 
 def draft_amendment(announced):

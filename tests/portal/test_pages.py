@@ -193,3 +193,11 @@ def test_the_language_link_never_sends_people_elsewhere(client, target):
 
 def test_an_unknown_language_is_not_found(client):
     assert client.get("/p/language/xx/").status_code == 404
+
+
+def test_months_are_named_in_the_page_language(client, announced):
+    thai = client.get(edition_url(announced)).content.decode()
+    english = client.get(edition_url(announced), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'title="ตุลาคม 2551">ต.ค.</th>' in thai
+    assert 'title="October B.E. 2551">Oct</th>' in english
+    assert "ต.ค." not in english.split('id="chart-month"')[1].split("</figure>")[0]

@@ -22,10 +22,15 @@ EDITION_URLS = {
     "dev_edition": {},
     "dev_project": {"code": "P0001"},
     **{f"{kind}_{fmt}": {} for kind in ("ops", "dev") for fmt in (
-        "csv", "xlsx", "json", "oc4ids", "fdp", "fdp_csv",
+        "pdf", "csv", "xlsx", "json", "oc4ids", "fdp", "fdp_csv",
     )},
 }  # fmt: skip
-OTHER_URLS = {"index": {}, "editions_index": {}, "organization": {"org": "phairin"}}
+OTHER_URLS = {
+    "index": {},
+    "editions_index": {},
+    "organization": {"org": "phairin"},
+    "verify": {},
+}
 LANGUAGE_URL = "language"
 
 

@@ -122,7 +122,11 @@ def list_editions(
                     plan__first_fiscal_year__lte=fiscal_year,
                     plan__last_fiscal_year__gte=fiscal_year,
                 )
-        found.extend(edition_record(edition_kind, e) for e in editions_of_kind.order_by("pk"))
+        editions_of_kind = list(editions_of_kind.order_by("pk"))
+        announcements = queries.announcements_by_edition(edition_kind, editions_of_kind)
+        found.extend(
+            edition_record(edition_kind, e, announcements.get(e.pk)) for e in editions_of_kind
+        )
     return page(found, limit, offset)
 
 
@@ -138,12 +142,14 @@ EditionId = Path(..., ge=1, le=MAX_ID, description="รหัสฉบับ")
 
 @editions.get("/ops/{edition_id}", response={200: EditionOut, **ERRORS})
 def get_ops_edition(request, edition_id: int = EditionId):
-    return edition_record(OPS, _edition(OPS, edition_id))
+    edition = _edition(OPS, edition_id)
+    return edition_record(OPS, edition, queries.public_announcement(OPS, edition))
 
 
 @editions.get("/dev/{edition_id}", response={200: EditionOut, **ERRORS})
 def get_dev_edition(request, edition_id: int = EditionId):
-    return edition_record(DEV, _edition(DEV, edition_id))
+    edition = _edition(DEV, edition_id)
+    return edition_record(DEV, edition, queries.public_announcement(DEV, edition))
 
 
 def _row_filters(edition, strategy, village, unit) -> dict | None:

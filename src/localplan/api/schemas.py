@@ -58,7 +58,9 @@ class OrganizationOut(Schema):
 class AnnouncementOut(Schema):
     number: str
     announced_on: datetime.date
+    posting_starts_on: datetime.date
     sha256: str
+    pdf: str
 
 
 class EditionUrls(Schema):

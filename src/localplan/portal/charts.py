@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from localplan.core.grouping import Group
+from localplan.core.templatetags.thai import month_abbr, month_title
 from localplan.core.thai_calendar import fiscal_months, format_money
 
 
@@ -57,8 +58,8 @@ def budget_by_village(entries) -> list[Bar]:
 def running_by_month(entries, fiscal_year: int) -> list[Bar]:
     months = fiscal_months(fiscal_year)
     counts = [sum(1 for entry in entries if entry.months & month.bit) for month in months]
-    bars = _bars([(m.abbreviation, n) for m, n in zip(months, counts, strict=True)], money=False)
+    bars = _bars([(month_abbr(m), n) for m, n in zip(months, counts, strict=True)], money=False)
     for bar, month in zip(bars, months, strict=True):
         bar.year = str(month.be_year)[-2:]
-        bar.title = f"{month.name} {month.be_year}"
+        bar.title = month_title(month)
     return bars

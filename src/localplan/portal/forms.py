@@ -1,3 +1,6 @@
+import hashlib
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +9,8 @@ from localplan.opsplan.forms import CARRIED_OUT_BY
 from localplan.strategy.models import Strategy
 
 SEARCH_MAX_LENGTH = 200
+SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+CHECK_MAX_BYTES = 50 * 1024 * 1024
 
 
 class OrganizationSearchForm(forms.Form):
@@ -72,3 +77,52 @@ class PublicFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class CheckCopyForm(forms.Form):
+    """ตรวจสอบเอกสาร: a PDF someone holds, or its SHA-256, against the announced files."""
+
+    document = forms.FileField(label=_("ไฟล์ PDF ที่ท่านถืออยู่"), required=False)
+    sha256 = forms.CharField(label=_("หรือค่า SHA-256 ของไฟล์"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].widget.attrs.update({"class": "form-control", "accept": ".pdf"})
+        self.fields["sha256"].widget.attrs.update(
+            {"class": "form-control font-monospace", "autocomplete": "off", "spellcheck": "false"}
+        )
+
+    def clean_sha256(self) -> str:
+        value = "".join(self.cleaned_data["sha256"].split()).lower()
+        if value and not SHA256_HEX.match(value):
+            raise forms.ValidationError(
+                _("ค่า SHA-256 ต้องเป็นตัวเลขฐานสิบหก (0–9, a–f) 64 ตัว"), code="invalid"
+            )
+        return value
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        if document and document.size > CHECK_MAX_BYTES:
+            raise forms.ValidationError(
+                _("ไฟล์ใหญ่เกิน %(mb)s MB") % {"mb": CHECK_MAX_BYTES // (1024 * 1024)},
+                code="too_large",
+            )
+        return document
+
+    def clean(self):
+        cleaned = super().clean()
+        document, typed = cleaned.get("document"), cleaned.get("sha256")
+        if self.errors:
+            return cleaned
+        if not document and not typed:
+            raise forms.ValidationError(
+                _("เลือกไฟล์ PDF หรือวางค่า SHA-256 อย่างใดอย่างหนึ่ง"), code="required"
+            )
+        if document:
+            digest = hashlib.sha256()
+            for chunk in document.chunks():
+                digest.update(chunk)
+            cleaned["digest"] = digest.hexdigest()
+        else:
+            cleaned["digest"] = typed
+        return cleaned

@@ -21,6 +21,8 @@ from localplan.devplan.queries import projects_of
 from localplan.opsplan.models import OpsEdition, OpsEntry, OpsEntryVillage
 from localplan.opsplan.queries import entries_of
 from localplan.portal.search import search
+from localplan.workflow import deadlines
+from localplan.workflow.models import Announcement
 
 OPS, DEV = "ops", "dev"
 # Plain strings: psycopg looks up an adapter for every enum member it is given, slowly.
@@ -144,18 +146,79 @@ class PublicPlan:
     plan: object
     current: object | None  # the announced edition in force
     past: list = field(default_factory=list)  # superseded editions, newest first
+    deadlines: list = field(default_factory=list)  # met, missed or still open
 
 
-def plans_of(kind: str, organization: Organization) -> list[PublicPlan]:
-    """The organization's plans of one kind that have a public edition, newest first."""
+def plans_of(kind: str, organization: Organization, today) -> list[PublicPlan]:
+    """The organization's plans of one kind that have a public edition, newest first, each
+    with the deadlines of its announcements (as of `today`)."""
     plans: dict[int, PublicPlan] = {}
-    for edition in public_editions(kind, organization=organization):
+    editions = list(public_editions(kind, organization=organization))
+    announcements = announcements_by_edition(kind, editions)
+    for edition in editions:
+        edition.plan.organization = organization
         entry = plans.setdefault(edition.plan_id, PublicPlan(plan=edition.plan, current=None))
         if edition.state == EditionState.ANNOUNCED and entry.current is None:
             entry.current = edition
         else:
             entry.past.append(edition)
+    for entry in plans.values():
+        entry.deadlines = _plan_deadlines(kind, entry, announcements, today)
     return list(plans.values())
+
+
+def _plan_deadlines(kind: str, entry: PublicPlan, announcements: dict, today) -> list:
+    """The operational plan's 30 days from the budget ordinance (domain.md §5), then, for
+    each announcement oldest first, posting within 15 days (§7)."""
+    editions = [entry.current, *entry.past] if entry.current else entry.past
+    announced = sorted(
+        (announcements[e.pk] for e in editions if e.pk in announcements),
+        key=lambda a: (a.announced_on, a.pk),
+    )
+    found = []
+    if kind == OPS:
+        first_on = announced[0].announced_on if announced else None
+        plan_deadline = deadlines.operational_plan_deadline(entry.plan, first_on, today)
+        if plan_deadline is not None:
+            found.append(plan_deadline)
+    for announcement in announced:
+        found.append(deadlines.posting_deadlines(announcement, today)[0])
+    return found
+
+
+def announcements_by_edition(kind: str, editions) -> dict[int, Announcement]:
+    """The announcements of public editions of one kind, by edition id, without their PDF."""
+    field_name = f"{kind}_edition"
+    ids = [edition.pk for edition in editions if edition.state in PUBLIC_STATES]
+    found = Announcement.objects.filter(**{f"{field_name}__in": ids}).defer("pdf")
+    by_edition = {getattr(a, f"{field_name}_id"): a for a in found}
+    for edition in editions:
+        if edition.pk in by_edition:
+            setattr(by_edition[edition.pk], field_name, edition)
+    return by_edition
+
+
+def public_announcement(kind: str, edition, *, with_pdf: bool = False) -> Announcement | None:
+    """The announcement of a public edition; the stored PDF is read only when asked for."""
+    require_public(edition)
+    found = Announcement.objects.filter(**{f"{kind}_edition": edition})
+    if not with_pdf:
+        found = found.defer("pdf")
+    return found.first()
+
+
+def announcement_by_sha256(hexdigest: str) -> Announcement | None:
+    """The announcement whose stored PDF has this SHA-256, with its edition and plan. Every
+    announced edition is public (announced, later superseded), so nothing else is needed."""
+    found = (
+        Announcement.objects.filter(sha256=hexdigest)
+        .select_related("organization", "ops_edition__plan", "dev_edition__plan")
+        .defer("pdf")
+        .first()
+    )
+    if found is None or found.edition.state not in PUBLIC_STATES:
+        return None
+    return found
 
 
 def current_public_edition(edition):
@@ -296,9 +359,9 @@ def edition_counts() -> dict[str, int]:
     return {kind: public_editions(kind).count() for kind in EDITION_MODELS}
 
 
-def all_public_editions() -> list:
-    """Every public edition of every organization: the machine-readable index."""
-    editions = []
-    for kind in EDITION_MODELS:
-        editions.extend(public_editions(kind).order_by("organization__slug", "pk"))
-    return editions
+def all_public_editions() -> dict[str, list]:
+    """Every public edition of every organization by kind: the machine-readable index."""
+    return {
+        kind: list(public_editions(kind).order_by("organization__slug", "pk"))
+        for kind in EDITION_MODELS
+    }

@@ -68,18 +68,22 @@ def edition_record(kind: str, edition, announcement=None) -> dict:
         "state_label": str(edition.get_state_display()),
         "first_fiscal_year": years[0],
         "last_fiscal_year": years[1],
-        "announcement": announcement_record(announcement),
+        "announcement": announcement_record(kind, announcement),
         "urls": edition_urls(kind, edition),
     }
 
 
-def announcement_record(announcement) -> dict | None:
+def announcement_record(kind: str, announcement) -> dict | None:
     if announcement is None:
         return None
+    edition = announcement.edition
+    args = {"org": edition.organization.slug, "edition_id": edition.pk}
     return {
         "number": announcement.number,
         "announced_on": announcement.announced_on,
+        "posting_starts_on": announcement.posting_starts_on,
         "sha256": announcement.sha256,
+        "pdf": reverse(f"portal:{kind}_pdf", kwargs=args),
     }
 
 

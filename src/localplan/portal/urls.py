@@ -13,12 +13,14 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("p/editions.json", views.editions_index, name="editions_index"),
     path("p/language/<str:code>/", views.language, name="language"),
+    path("p/check/", views.verify, name="verify"),
     path(ORG, views.organization, name="organization"),
     path(OPS, views.ops_edition, name="ops_edition"),
     path(DEV, views.dev_edition, name="dev_edition"),
 ]
 for kind, base in (("ops", OPS), ("dev", DEV)):
     urlpatterns += [
+        path(base + "announced.pdf", views.announced_pdf(kind), name=f"{kind}_pdf"),
         path(base + "data.csv", views.download(kind, "csv"), name=f"{kind}_csv"),
         path(base + "data.xlsx", views.download(kind, "xlsx"), name=f"{kind}_xlsx"),
         path(base + "data.json", views.download(kind, "json"), name=f"{kind}_json"),

@@ -8,32 +8,30 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from localplan.core.models import Membership
+from localplan.core.models import EditionState, Membership
 from localplan.devplan.queries import group_projects
 from localplan.opsplan.queries import group_entries, month_header
 from localplan.portal import charts, exports, queries
 from localplan.portal.caching import (
+    EDITION_MAX_AGE,
     LIST_MAX_AGE,
     cached_response,
     edition_key,
     query_key,
     stamp_key,
 )
-from localplan.portal.forms import OrganizationSearchForm, PublicFilterForm
+from localplan.portal.forms import CheckCopyForm, OrganizationSearchForm, PublicFilterForm
 from localplan.portal.queries import DEV, OPS
 from localplan.portal.records import edition_record, edition_urls, organization_record
 
 ORGANIZATIONS_PER_PAGE = 50
-
-
-def announcement_for(edition):
-    """The stored announcement of an edition, once the workflow records them."""
-    return None
 
 
 @require_safe
@@ -48,9 +46,11 @@ def index(request):
     return render(request, "portal/index.html", context)
 
 
-def _organization_key(organization, ops_plans, dev_plans) -> str:
-    parts = [organization.slug, organization.name, organization.province]
+def _organization_key(organization, ops_plans, dev_plans, today) -> str:
+    """Deadlines still open change with the day; the ordinance date may be corrected."""
+    parts = [organization.slug, organization.name, organization.province, today.isoformat()]
     for plan in [*ops_plans, *dev_plans]:
+        parts.append(str(getattr(plan.plan, "budget_announced_on", "")))
         for edition in [plan.current, *plan.past]:
             if edition is not None:
                 parts.append(edition_key("e", edition))
@@ -60,8 +60,9 @@ def _organization_key(organization, ops_plans, dev_plans) -> str:
 @require_safe
 def organization(request, org):
     organization = queries.public_organization(org)
-    ops_plans = queries.plans_of(OPS, organization)
-    dev_plans = queries.plans_of(DEV, organization)
+    today = timezone.localdate()
+    ops_plans = queries.plans_of(OPS, organization, today)
+    dev_plans = queries.plans_of(DEV, organization, today)
 
     def render_page():
         context = {
@@ -73,27 +74,33 @@ def organization(request, org):
 
     return cached_response(
         request,
-        key=_organization_key(organization, ops_plans, dev_plans),
+        key=_organization_key(organization, ops_plans, dev_plans, today),
         render=render_page,
         max_age=LIST_MAX_AGE,
     )
 
 
-def _edition_context(kind: str, edition, request) -> dict:
-    announcement = announcement_for(edition)
-    current = queries.current_public_edition(edition)
+def edition_title(kind: str, edition) -> str:
     plan = edition.plan
     if kind == OPS:
-        title = _("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. %(year)s") % {"year": plan.fiscal_year}
-    else:
-        title = plan.title
+        return _("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. %(year)s") % {"year": plan.fiscal_year}
+    return plan.title
+
+
+def _edition_context(kind: str, edition, request) -> dict:
+    announcement = queries.public_announcement(kind, edition)
+    current = queries.current_public_edition(edition)
     return {
-        "title": title,
+        "title": edition_title(kind, edition),
         "kind": kind,
         "edition": edition,
         "plan": edition.plan,
         "organization": edition.organization,
         "announcement": announcement,
+        "announcement_pdf_url": reverse(
+            f"portal:{kind}_pdf",
+            kwargs={"org": edition.organization.slug, "edition_id": edition.pk},
+        ),
         "current": current if current and current.pk != edition.pk else None,
         "urls": edition_urls(kind, edition),
     }
@@ -196,6 +203,32 @@ def dev_project(request, org, edition_id, code):
 
 # ---------------------------------------------------------------- downloads
 
+
+def announced_pdf(kind: str):
+    """The PDF exactly as announced, byte for byte: its SHA-256 is its ETag."""
+
+    @require_safe
+    def view(request, org, edition_id):
+        edition = queries.public_edition(kind, organization_slug=org, edition_id=edition_id)
+        announcement = queries.public_announcement(kind, edition)
+        if announcement is None:
+            raise Http404
+        etag = f'"{announcement.sha256}"'
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return not_modified
+        pdf = bytes(queries.public_announcement(kind, edition, with_pdf=True).pdf)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = f"{_file_base(kind, edition)}-announced.pdf"
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=EDITION_MAX_AGE, immutable=True)
+        return response
+
+    view.__name__ = f"{kind}_pdf"
+    return view
+
+
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -228,7 +261,7 @@ def _file_base(kind: str, edition) -> str:
 
 def _download_body(kind: str, fmt: str, edition, request) -> bytes:
     rows = _rows(kind, edition)
-    announcement = announcement_for(edition)
+    announcement = queries.public_announcement(kind, edition)
     base_url = request.build_absolute_uri("/").rstrip("/")
     if fmt in ("csv", "xlsx"):
         header, body = exports.table(kind, edition, rows)
@@ -285,17 +318,54 @@ def editions_index(request):
 
     def render_index():
         organizations = {}
-        for edition in editions:
+        for edition in [*editions[OPS], *editions[DEV]]:
             organizations.setdefault(edition.organization.slug, edition.organization)
-        kinds = {id(e): OPS if e._meta.model_name == "opsedition" else DEV for e in editions}
+        records = []
+        for kind, editions_of_kind in editions.items():
+            announcements = queries.announcements_by_edition(kind, editions_of_kind)
+            records += [edition_record(kind, e, announcements.get(e.pk)) for e in editions_of_kind]
         data = {
             "organizations": [organization_record(o) for o in organizations.values()],
-            "editions": [edition_record(kinds[id(e)], e, announcement_for(e)) for e in editions],
+            "editions": records,
         }
         return HttpResponse(exports.to_json(data), content_type="application/json")
 
-    key = "index:" + "|".join(edition_key(e._meta.model_name, e) for e in editions)
+    key = "index:" + "|".join(
+        edition_key(kind, e)
+        for kind, editions_of_kind in editions.items()
+        for e in editions_of_kind
+    )
     return cached_response(request, key=key, render=render_index, max_age=LIST_MAX_AGE)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def verify(request):
+    """ตรวจสอบเอกสาร: is this PDF (or this SHA-256) an announced document, which one, and
+    is it the edition in force?"""
+    if request.method == "POST":
+        form = CheckCopyForm(request.POST, request.FILES)
+    else:
+        form = CheckCopyForm(request.GET if "sha256" in request.GET else None)
+    context = {"form": form, "checked": False}
+    if form.is_bound and form.is_valid():
+        digest = form.cleaned_data["digest"]
+        announcement = queries.announcement_by_sha256(digest)
+        context |= {"checked": True, "digest": digest, "announcement": announcement}
+        if announcement is not None:
+            edition = announcement.edition
+            kind = OPS if announcement.ops_edition_id else DEV
+            current = queries.current_public_edition(edition)
+            context |= {
+                "kind": kind,
+                "edition": edition,
+                "title": edition_title(kind, edition),
+                "in_force": edition.state == EditionState.ANNOUNCED,
+                "current": current,
+                "urls": edition_urls(kind, edition),
+                "current_urls": edition_urls(kind, current) if current else None,
+            }
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "portal/verify.html", context, status=status)
 
 
 def language(request, code):
