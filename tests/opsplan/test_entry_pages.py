@@ -1,5 +1,6 @@
 """Entering an operational-plan entry: what the form accepts, what it refuses, who may."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -287,3 +288,10 @@ def test_filters_and_totals_agree_with_the_rows_shown(org, edition, project, uni
         e.pk
         for e in planner_client.get(url).context["tree"].children[0].children[-1].children[0].rows
     ]
+
+
+def test_who_carries_out_is_a_pair_of_radio_buttons(edition, planner_client):
+    page = planner_client.get(new_url(edition)).content.decode()
+    radios = re.findall(r'<input type="radio" name="carried_out_by"[^>]*>', page)
+    assert len(radios) == 2
+    assert all('class="form-check-input"' in radio for radio in radios)

@@ -35,7 +35,7 @@ class OrganizationModelForm(forms.ModelForm):
                 field.error_messages["invalid_pk_value"] = INVALID_CHOICE
             if isinstance(field.widget, forms.Select | forms.SelectMultiple):
                 field.widget.attrs.setdefault("class", "form-select")
-            elif isinstance(field.widget, forms.CheckboxInput):
+            elif isinstance(field.widget, forms.CheckboxInput | forms.RadioSelect):
                 field.widget.attrs.setdefault("class", "form-check-input")
             elif not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.HiddenInput):
                 field.widget.attrs.setdefault("class", "form-control")
