@@ -192,3 +192,17 @@ def test_the_edition_page_groups_projects_and_totals_each_year(org, planner_clie
     assert tree.year_totals == {2552: Decimal("10.50"), 2553: Decimal("25.00")}
     assert tree.total == Decimal("35.50")
     assert "25.00" in response.content.decode()
+
+
+def test_the_edition_page_links_the_other_editions_without_a_stray_comma(edition, planner_client):
+    later = DevPlanEditionFactory(
+        plan=edition.plan, kind=AmendmentKind.ADDITION, sequence=1, sequence_year=2552
+    )
+    org = edition.organization.slug
+    page = planner_client.get(
+        reverse("devplan:edition", kwargs={"org": org, "edition_id": later.pk})
+    ).content.decode()
+    others = page.split("ฉบับอื่น")[1].split("</span>")[0]
+    assert f'href="{edition.get_absolute_url()}">{edition.label}</a>' in others
+    assert later.label not in others
+    assert not others.rstrip().endswith(",")

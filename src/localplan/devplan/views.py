@@ -70,7 +70,7 @@ def edition_detail(request, edition_id):
         "filter_form": filter_form,
         "actions": panels_for("edition_actions", membership=request.membership, edition=edition),
         "panels": panels_for("edition_panels", membership=request.membership, edition=edition),
-        "editions": edition.plan.editions.order_by("created_at", "id"),
+        "other_editions": edition.plan.editions.exclude(pk=edition.pk).order_by("created_at", "id"),
     }
     return render(request, "devplan/edition.html", context)
 
