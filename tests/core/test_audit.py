@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from localplan.core.audit import acting_as
 from localplan.core.models import AuditLog
@@ -49,3 +50,14 @@ def test_the_audit_log_cannot_be_edited_or_deleted(db):
     with pytest.raises(TypeError):
         AuditLog.objects.all().delete()
     assert AuditLog.objects.filter(object_repr="changed").count() == 0
+
+
+def test_the_log_is_written_in_thai_whatever_language_the_editor_reads(db):
+    with translation.override("en"):
+        entry = OpsEntryFactory(kind="equipment")
+        entry.budget_source = "other_agency"
+        entry.save()
+    created, updated = AuditLog.objects.filter(model="opsplan.opsentry").order_by("at", "id")
+    assert created.changes["kind"][1] == "ครุภัณฑ์"
+    assert created.object_repr == str(entry)  # the factory made it in English: compare in Thai
+    assert updated.changes["budget_source"][1] == str(entry.get_budget_source_display())

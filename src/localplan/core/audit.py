@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -17,6 +18,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Value
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.utils import translation
 
 from localplan.core.models import AuditAction, AuditLog
 
@@ -86,10 +88,23 @@ def _display(instance: models.Model, field: models.Field) -> Any:
     return _plain(value)
 
 
+def in_thai(function: Callable) -> Callable:
+    """The log is evidence read by auditors: labels and names are recorded in Thai whatever
+    language the person who made the change reads the site in."""
+
+    @functools.wraps(function)
+    def wrapped(*args, **kwargs):
+        with translation.override("th"):
+            return function(*args, **kwargs)
+
+    return wrapped
+
+
 def edition_key(edition: models.Model | None) -> str:
     return f"{edition._meta.label_lower}:{edition.pk}" if edition is not None else ""
 
 
+@in_thai
 def record(
     instance: models.Model,
     action: str,
@@ -119,6 +134,7 @@ def _json_value(changes: dict) -> Value:
     return Value(changes, output_field=models.JSONField())
 
 
+@in_thai
 def record_bulk(
     instances: Iterable[Audited],
     action: str,
@@ -161,6 +177,7 @@ def _remember_old_row(sender, instance, raw=False, **kwargs):
     instance._audit_old = sender._base_manager.filter(pk=instance.pk).first()
 
 
+@in_thai
 def _record_save(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
@@ -179,11 +196,13 @@ def _record_save(sender, instance, created, raw=False, **kwargs):
         record(instance, AuditAction.UPDATE, changes)
 
 
+@in_thai
 def _record_delete(sender, instance, **kwargs):
     changes = {field.name: [_display(instance, field), None] for field in _audited_fields(instance)}
     record(instance, AuditAction.DELETE, changes)
 
 
+@in_thai
 def _record_m2m(sender, instance, action, model, pk_set, **kwargs):
     if action not in {"post_add", "post_remove", "post_clear"} or not isinstance(instance, Audited):
         return
