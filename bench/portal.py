@@ -1,8 +1,7 @@
 """Benchmark the public FY2552 operational-plan page under load, against a static file
 from the same server as the ceiling.
 
-Runs gunicorn on PostgreSQL with the demo data (`localplan load_demo` when the command
-exists, otherwise an equivalent announced plan of about 80 entries made here), then wrk
+Runs gunicorn on PostgreSQL with the demo data (`localplan load_demo`), then wrk
 with 32 connections for 30 s, several times, and prints every run and the medians:
 requests per second, p50/p95/p99 latency, errors, and the page-to-static ratio.
 
@@ -27,7 +26,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/localplan_portal_bench"
 STATIC_FILES = {
@@ -48,54 +46,20 @@ end
 """
 
 SETUP = r"""
-import sys
-from decimal import Decimal
 import django
 django.setup()
-from django.core.management import call_command, get_commands
-from localplan.core.models import EditionState, PUBLIC_STATES, Organization
+from django.core.management import call_command
+from localplan.core.models import EditionState
 from localplan.opsplan.models import OpsEdition
 
-def edition_of_phairin():
-    return (OpsEdition.objects.filter(organization__slug="phairin", plan__fiscal_year=2552)
-            .order_by("-created_at").first())
+def announced_fy2552():
+    return OpsEdition.objects.filter(
+        organization__slug="phairin", plan__fiscal_year=2552, state=EditionState.ANNOUNCED
+    ).first()
 
-if edition_of_phairin() is None and "load_demo" in get_commands():
+if announced_fy2552() is None:
     call_command("load_demo")
-edition = edition_of_phairin()
-if edition is None:
-    sys.path.insert(0, ROOT)
-    from tests.factories import (OrganizationFactory, OperationalPlanFactory, OpsEditionFactory,
-        OpsEntryFactory, StrategyFactory, GuidelineFactory, UnitFactory, VillageFactory,
-        DevPlanEditionFactory, PlanProjectFactory, work_plan)
-    from localplan.opsplan.models import OpsEntryVillage
-    org = OrganizationFactory(name="ผไทรินทร์", slug="phairin")
-    villages = [VillageFactory(organization=org, number=n, name=f"หมู่บ้านที่{n}") for n in range(1, 11)]
-    units = [UnitFactory(organization=org, name=n) for n in ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา")]
-    dev = DevPlanEditionFactory(plan__organization=org, state=EditionState.ANNOUNCED)
-    edition = OpsEditionFactory(plan=OperationalPlanFactory(organization=org, fiscal_year=2552),
-                                state=EditionState.ANNOUNCED)
-    codes = ["00110", "00210", "00220", "00240", "00310", "00320"]
-    n = 0
-    for s in range(1, 6):
-        strategy = StrategyFactory(organization=org, number=s)
-        for g in range(1, 3):
-            guideline = GuidelineFactory(organization=org, strategy=strategy, number=g)
-            for k in range(8):
-                n += 1
-                project = PlanProjectFactory(edition=dev, guideline=guideline, code=f"P{n:04d}",
-                    work_plan=work_plan(codes[n % len(codes)]))
-                entry = OpsEntryFactory(edition=edition, code=f"E{n:04d}", number=n,
-                    plan_project=project, unit=units[n % 4], budget=Decimal(50000 + n * 1234),
-                    months=(0b111 << (n % 10)) & 0xFFF, location=f"หมู่ที่ {n % 10 + 1}")
-                OpsEntryVillage.objects.create(organization=org, opsentry=entry,
-                                               village=villages[n % 10])
-    OrganizationFactory(name="หนองบัวแก้ว", slug="nongbuakaew")
-    print("NOTE made an announced FY2552 plan of", n, "entries (no load_demo command)")
-if edition.state not in PUBLIC_STATES:
-    print("NOTE the demo edition was", edition.state, "- marked announced for the benchmark")
-    edition.state = EditionState.ANNOUNCED
-    edition.save()
+edition = announced_fy2552()
 print("EDITION", f"/p/phairin/ops/{edition.pk}/", edition.entries.count())
 """
 
@@ -111,10 +75,8 @@ def prepare(env, database_url: str) -> tuple[str, int]:
         capture_output=True,
     )
     run([str(BIN / "localplan"), "migrate", "--noinput", "-v", "0"], env)
-    out = run([sys.executable, "-c", f"ROOT={str(ROOT)!r}\n" + SETUP], env, capture_output=True)
+    out = run([sys.executable, "-c", SETUP], env, capture_output=True)
     for line in out.stdout.splitlines():
-        if line.startswith("NOTE"):
-            print(line)
         if line.startswith("EDITION"):
             _, path, count = line.split()
             return path, int(count)
