@@ -113,6 +113,17 @@ def _postgres_trigger(name: str, events: str, table: str, body: str) -> list[str
     ]
 
 
+def _postgres_statement_trigger(
+    name: str, event: str, table: str, transition_tables: str, condition: str
+) -> list[str]:
+    return [
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN IF {condition} THEN {_pg_raise(MESSAGE)} END IF; RETURN NULL; END $$;",
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {transition_tables} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {name}();",
+    ]
+
+
 def _pg_raise(message: str) -> str:
     return f"RAISE EXCEPTION '{message}' USING ERRCODE = 'integrity_constraint_violation';"
 
@@ -131,11 +142,19 @@ def create_statements(vendor: str) -> list[str]:
                 )
             )
         else:
-            body = (
-                f"IF TG_OP = 'UPDATE' THEN IF {old_frozen} THEN {_pg_raise(MESSAGE)} END IF; "
-                f"END IF; IF {new_frozen} THEN {_pg_raise(MESSAGE)} END IF;"
+            # Once per statement over all its rows: a bulk import of thousands of rows asks
+            # for the editions' states in one query instead of one per row.
+            def frozen_in(rows: str, state_of: str = state_of) -> str:
+                state = state_of.format(row="changed")
+                return f"EXISTS (SELECT 1 FROM {rows} changed WHERE {state} IN {FROZEN})"
+
+            statements += _postgres_statement_trigger(
+                f"{name}_ins", "INSERT", table, "NEW TABLE AS new_rows", frozen_in("new_rows")
             )
-            statements += _postgres_trigger(name, "INSERT OR UPDATE", table, body)
+            statements += _postgres_statement_trigger(
+                f"{name}_upd", "UPDATE", table, "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                f"{frozen_in('old_rows')} OR {frozen_in('new_rows')}",
+            )  # fmt: skip
     for table in EDITION_TABLES:
         name = f"workflow_frozen_{table}"
         condition = _edition_change_refused(vendor)
