@@ -1,5 +1,6 @@
 """The demo organization's main staff pages in Chromium, screenshots for a person to look at."""
 
+import hashlib
 import re
 
 import pytest
@@ -43,3 +44,39 @@ def test_the_demo_planner_walks_the_main_pages(demo, live_server, page, login, s
     entry = edition.entries.filter(agency__isnull=True).first()
     page.goto(f"{live_server.url}/o/phairin/opsplans/entries/{entry.pk}/edit/")
     screenshot(page, "demo-entry-form-announced")  # refused: the plan is announced
+
+
+def test_a_citizen_reads_the_demo_plan_on_a_phone_and_checks_its_pdf(
+    demo, live_server, browser, screenshot
+):
+    from decimal import Decimal
+
+    from localplan.core.thai_calendar import format_money
+    from localplan.workflow.models import Announcement
+
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="th-TH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    page.fill("#id_q", "ผไทรินทร์")
+    page.click("button[type=submit]")
+    page.click("text=องค์การบริหารส่วนตำบลผไทรินทร์")
+    screenshot(page, "demo-portal-phone-organization")
+    page.locator(".plan-card", has_text="2552").locator("text=อ่านฉบับที่ใช้อยู่").first.click()
+    edition = OperationalPlan.objects.get(organization=demo, fiscal_year=2552).editions.get()
+    total = sum((entry.budget for entry in edition.entries.all()), Decimal("0"))
+    assert page.locator("#grand-total").inner_text() == format_money(total)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "demo-portal-phone-edition")
+
+    shown_hash = page.locator("#announced-sha256").inner_text()
+    assert shown_hash == Announcement.objects.get(ops_edition=edition).sha256
+    pdf = page.request.get(live_server.url + page.locator("#announced-pdf").get_attribute("href"))
+    assert pdf.body().startswith(b"%PDF")
+    assert hashlib.sha256(pdf.body()).hexdigest() == shown_hash
+
+    page.fill("#id_q", "ถนน")
+    page.click("form[role=search] button[type=submit]")
+    names = page.locator("tr.entry-row td.col-name a").all_inner_texts()
+    assert names and all("ถนน" in name for name in names)
+    screenshot(page, "demo-portal-phone-search")
+    context.close()
