@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
+from localplan.core.bulk import insert_rows
 from localplan.core.models import EditionState, Role
 from localplan.devplan import services as devplan_services
 from localplan.devplan.models import DevPlan, PlanProject, PlanProjectVillage, ProjectBudget
@@ -217,6 +218,15 @@ def test_bulk_writes_to_an_announced_multi_year_plan_are_refused_by_the_database
         organization=announced_dev.organization, planproject=project, village=village
     )
     refused_in_database(lambda: PlanProjectVillage.objects.bulk_create([link]))
+    # The path of imports: many rows in one statement (COPY on PostgreSQL).
+    refused_in_database(
+        lambda: insert_rows(
+            ProjectBudget,
+            ("organization_id", "project_id", "fiscal_year", "amount"),
+            [(project.organization_id, project.pk, 2590 + n, Decimal("1.00")) for n in range(3)],
+        )
+    )
+    assert not ProjectBudget.objects.filter(project=project, fiscal_year__gte=2590).exists()
 
 
 def test_a_draft_can_still_be_written_on_every_path(ops_edition):

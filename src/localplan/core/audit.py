@@ -10,16 +10,17 @@ from __future__ import annotations
 import contextvars
 import datetime
 import functools
+import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
-from django.db.models import Value
+from django.db import connection, models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.utils import translation
+from django.utils import timezone, translation
 
+from localplan.core.bulk import insert_rows
 from localplan.core.models import AuditAction, AuditLog
 
 _actor: contextvars.ContextVar = contextvars.ContextVar("localplan_actor", default=None)
@@ -127,11 +128,10 @@ def record(
     return entry
 
 
-def _json_value(changes: dict) -> Value:
-    """The changes as an expression: on PostgreSQL, Django's bulk insert then uses VALUES
-    instead of UNNEST, whose text arrays make psycopg escape every quote of the JSON one by
-    one (5,000 audit rows: 2.2 s → 1.3 s of CPU)."""
-    return Value(changes, output_field=models.JSONField())
+AUDIT_COLUMNS = (
+    "organization_id", "at", "user_id", "action", "model", "object_id", "object_repr",
+    "edition_key", "project_code", "changes",
+)  # fmt: skip
 
 
 @in_thai
@@ -142,32 +142,35 @@ def record_bulk(
     user=None,
     extra: Callable[[Audited], dict[str, Any]] | None = None,
 ) -> None:
-    """Record rows written with bulk_create/bulk_update, one log row each, in one query.
+    """Record rows written with bulk_create/bulk_update, one log row each, in one statement.
     `extra(instance)` adds changes of rows written with it (e.g. a project's yearly budgets)."""
     actor = user if user is not None else current_actor()
-    rows = [
-        AuditLog(
-            organization_id=instance.organization_id,
-            user=actor,
-            action=action,
-            model=instance._meta.label_lower,
-            object_id=str(instance.pk),
-            object_repr=str(instance)[:300],
-            edition_key=instance.audit_edition_key(),
-            project_code=instance.audit_project_code(),
-            changes=_json_value(
+    at = connection.ops.adapt_datetimefield_value(timezone.now())
+    rows = (
+        (
+            instance.organization_id,
+            at,
+            actor.pk if actor is not None else None,
+            action,
+            instance._meta.label_lower,
+            str(instance.pk),
+            str(instance)[:300],
+            instance.audit_edition_key(),
+            instance.audit_project_code(),
+            json.dumps(
                 {
                     **{
                         field.name: [None, _plain(getattr(instance, field.attname))]
                         for field in _audited_fields(instance)
                     },
                     **(extra(instance) if extra else {}),
-                }
+                },
+                ensure_ascii=False,
             ),
         )
         for instance in instances
-    ]
-    AuditLog.objects.bulk_create(rows, batch_size=500)
+    )
+    insert_rows(AuditLog, AUDIT_COLUMNS, rows)
 
 
 def _remember_old_row(sender, instance, raw=False, **kwargs):

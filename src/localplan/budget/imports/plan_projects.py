@@ -34,6 +34,7 @@ from localplan.budget.sheets import (
 from localplan.core import thai_calendar as cal
 from localplan.core.access import require_editable, require_plan_editor
 from localplan.core.audit import record_bulk
+from localplan.core.bulk import insert_rows
 from localplan.core.codes import next_codes
 from localplan.core.models import AuditAction
 from localplan.devplan.models import (
@@ -401,24 +402,24 @@ class PlanProjectImporter(Importer):
             _clean_fields(project)
             projects.append(project)
         PlanProject.objects.bulk_create(projects, batch_size=500)
-        ProjectBudget.objects.bulk_create(
-            [
-                ProjectBudget(
-                    organization_id=org.pk, project_id=project.pk, fiscal_year=year, amount=amount
-                )
+        insert_rows(
+            ProjectBudget,
+            ("organization_id", "project_id", "fiscal_year", "amount"),
+            (
+                (org.pk, project.pk, year, amount)
                 for project, row in zip(projects, rows, strict=True)
                 for year, amount in row.budgets.items()
                 if amount is not None
-            ],
+            ),
         )
-        PlanProjectVillage.objects.bulk_create(
-            [
-                PlanProjectVillage(
-                    organization_id=org.pk, planproject_id=project.pk, village_id=village.pk
-                )
+        insert_rows(
+            PlanProjectVillage,
+            ("organization_id", "planproject_id", "village_id"),
+            (
+                (org.pk, project.pk, village.pk)
                 for project, row in zip(projects, rows, strict=True)
                 for village in row.villages
-            ],
+            ),
         )
         by_project = dict(zip((p.pk for p in projects), rows, strict=True))
 
