@@ -138,12 +138,9 @@ def bench_import(rows: int, runs: int) -> dict[str, list[float]]:
 def budgeted_world(index: int, items: int):
     """An announced plan of `items` projects, each with one item in the 2552 ordinance."""
     from localplan.budget.models import BudgetDocument, BudgetItem
-    from localplan.core.models import Unit
-    from localplan.devplan.models import PlanProject, ProjectBudget
+    from localplan.core.models import EditionState, Unit
+    from localplan.devplan.models import DevPlanEdition, PlanProject, ProjectBudget
     from localplan.strategy.models import Guideline, WorkPlan
-
-    from localplan.core.models import EditionState
-    from localplan.devplan.models import DevPlanEdition
 
     membership, edition = organization_with_plan(index)
     org = membership.organization
