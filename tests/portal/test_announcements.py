@@ -173,7 +173,7 @@ def test_the_organization_page_shows_a_deadline_met(client, announced):
     text = visible_text(client.get("/p/phairin/"))
     # Ordinance 20 Sep 2008 → due 20 Oct 2008; announced 15 Oct; posted the next day.
     assert "ทันกำหนด ประกาศใช้แผนการดำเนินงาน ปีงบประมาณ พ.ศ. 2552" in text
-    assert "กำหนด 20 ตุลาคม 2551 · ดำเนินการ 15 ตุลาคม 2551" in text
+    assert "กำหนด 20 ตุลาคม 2551 · ดำเนินการเมื่อ 15 ตุลาคม 2551" in text
     assert "เกินกำหนด" not in text
 
 
@@ -189,6 +189,12 @@ def test_the_organization_page_shows_deadlines_missed(client, org):
     )
     text = visible_text(client.get("/p/phairin/"))
     assert "เกินกำหนด ประกาศใช้แผนการดำเนินงาน ปีงบประมาณ พ.ศ. 2552" in text
-    assert "ดำเนินการ 30 พฤศจิกายน 2551" in text
+    assert "ดำเนินการเมื่อ 30 พฤศจิกายน 2551" in text
     assert "เกินกำหนด ปิดประกาศ" in text
-    assert "ดำเนินการ 31 ธันวาคม 2551" in text
+    assert "ดำเนินการเมื่อ 31 ธันวาคม 2551" in text
+
+
+def test_deadlines_read_in_english_too(client, announced):
+    text = visible_text(client.get("/p/phairin/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "On time" in text
+    assert "Due 20 October B.E. 2551 (2008) · done 15 October B.E. 2551 (2008)" in text
