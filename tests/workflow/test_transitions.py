@@ -5,6 +5,7 @@ import hashlib
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from localplan.core.models import AuditAction, AuditLog, EditionState, OrganizationKind, Role
 from localplan.workflow import services
@@ -172,3 +173,13 @@ def test_the_history_records_are_never_changed_or_deleted(ops_edition, members):
         step.save()
     with pytest.raises(TypeError):
         step.delete()
+
+
+def test_a_step_taken_in_english_is_logged_in_thai(ops_edition, members):
+    with translation.override("en"):
+        services.submit_edition(edition=ops_edition, by=members[Role.PLANNER], submitted_on=DAY)
+    logged = AuditLog.objects.get(action=AuditAction.TRANSITION, object_id=str(ops_edition.pk))
+    with translation.override("th"):
+        thai = [str(EditionState.DRAFTING.label), str(Step.SUBMITTED.label)]
+    assert [logged.changes["state"][0], logged.changes["step"]] == thai
+    assert thai[0] == "ร่าง"

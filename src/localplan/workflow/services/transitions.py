@@ -13,7 +13,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from localplan.core.access import require_role
@@ -138,14 +138,15 @@ def move(
     )
     step_row.full_clean()
     step_row.save()
-    changes = {
-        "state": [str(EditionState(from_state).label), str(EditionState(to_state).label)],
-        "step": str(step.label),
-        "occurred_on": occurred_on.isoformat(),
-        "content_version": version,
-        **({"comments": comments} if comments else {}),
-        **inputs,
-    }
+    with translation.override("th"):  # the log is kept in Thai (core.audit.in_thai)
+        changes = {
+            "state": [str(EditionState(from_state).label), str(EditionState(to_state).label)],
+            "step": str(step.label),
+            "occurred_on": occurred_on.isoformat(),
+            "content_version": version,
+            **({"comments": comments} if comments else {}),
+            **inputs,
+        }
     record(edition, AuditAction.TRANSITION, changes, user=by.user if by is not None else None)
     return step_row
 
