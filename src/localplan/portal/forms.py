@@ -1,5 +1,4 @@
 import hashlib
-import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from localplan.core.models import Unit, Village
 from localplan.opsplan.forms import CARRIED_OUT_BY
 from localplan.strategy.models import Strategy
+from localplan.workflow.queries import SHA256
 
 SEARCH_MAX_LENGTH = 200
-SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 CHECK_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -94,7 +93,7 @@ class CheckCopyForm(forms.Form):
 
     def clean_sha256(self) -> str:
         value = "".join(self.cleaned_data["sha256"].split()).lower()
-        if value and not SHA256_HEX.match(value):
+        if value and not SHA256.match(value):
             raise forms.ValidationError(
                 _("ค่า SHA-256 ต้องเป็นตัวเลขฐานสิบหก (0–9, a–f) 64 ตัว"), code="invalid"
             )

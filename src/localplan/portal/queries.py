@@ -22,6 +22,7 @@ from localplan.opsplan.models import OpsEdition, OpsEntry, OpsEntryVillage
 from localplan.opsplan.queries import entries_of
 from localplan.portal.search import search
 from localplan.workflow import deadlines
+from localplan.workflow import queries as workflow_queries
 from localplan.workflow.models import Announcement
 
 OPS, DEV = "ops", "dev"
@@ -208,14 +209,9 @@ def public_announcement(kind: str, edition, *, with_pdf: bool = False) -> Announ
 
 
 def announcement_by_sha256(hexdigest: str) -> Announcement | None:
-    """The announcement whose stored PDF has this SHA-256, with its edition and plan. Every
-    announced edition is public (announced, later superseded), so nothing else is needed."""
-    found = (
-        Announcement.objects.filter(sha256=hexdigest)
-        .select_related("organization", "ops_edition__plan", "dev_edition__plan")
-        .defer("pdf")
-        .first()
-    )
+    """The announcement whose stored PDF has this SHA-256, if its edition is public (every
+    announced edition is, announced or later superseded: this only guards)."""
+    found = workflow_queries.announcement_by_sha256(hexdigest)
     if found is None or found.edition.state not in PUBLIC_STATES:
         return None
     return found
