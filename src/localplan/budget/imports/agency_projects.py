@@ -20,6 +20,7 @@ from localplan.budget.imports.base import (
     diff,
     duplicate_check,
     expected_year,
+    update_rows,
 )
 from localplan.budget.models import AgencyProject, AgencyProjectStatus, ImportKind
 from localplan.budget.sheets import (
@@ -269,15 +270,7 @@ class AgencyProjectImporter(Importer):
             AgencyProject.objects.bulk_create(projects, batch_size=500)
             record_bulk(projects, AuditAction.CREATE)
         if updates:
-            projects = []
-            for row in updates:
-                project = row.existing
-                for name, value in row.values.items():
-                    setattr(project, name, value)
-                _clean(project)
-                projects.append(project)
-            AgencyProject.objects.bulk_update(projects, list(FIELDS), batch_size=500)
-            record_bulk(projects, AuditAction.UPDATE)
+            update_rows(AgencyProject, updates, FIELDS, _clean)
 
     def export_rows(self) -> list[list[object]]:
         from localplan.budget.queries import agency_projects_of

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from localplan.budget.sheets import CellError, Column, RowReader, Table, cell_text, normalize_header
 from localplan.core import thai_calendar as cal
-from localplan.core.models import Agency, Unit, Village
+from localplan.core.audit import record_bulk
+from localplan.core.models import Agency, AuditAction, Unit, Village
 from localplan.strategy.models import Guideline, Strategy, WorkPlan
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
@@ -296,6 +297,20 @@ class Importer:
             _("ตัวเลขพิมพ์เป็นข้อความได้ มีจุลภาคคั่นหลักพันหรือเลขไทยได้ ปีเป็น พ.ศ."),
             _("การนำเข้าจะเพิ่มหรือแก้ไขเท่านั้น ไม่ลบรายการที่ไม่มีในไฟล์ หากมีแถวผิดแม้แถวเดียวจะไม่นำเข้าเลย"),
         ]
+
+
+def update_rows(model, rows: Sequence, fields: Sequence[str], clean: Callable) -> None:
+    """Write checked values onto the existing rows they match (`row.existing`,
+    `row.values`), in bulk, with one audit row each."""
+    changed = []
+    for row in rows:
+        instance = row.existing
+        for name, value in row.values.items():
+            setattr(instance, name, value)
+        clean(instance)
+        changed.append(instance)
+    model.objects.bulk_update(changed, list(fields), batch_size=500)
+    record_bulk(changed, AuditAction.UPDATE)
 
 
 def duplicate_check(reader: RowReader, seen: dict, key: object, column: str, what) -> bool:

@@ -21,6 +21,7 @@ from localplan.budget.imports.base import (
     diff,
     duplicate_check,
     expected_year,
+    update_rows,
 )
 from localplan.budget.models import BudgetCategory, BudgetItem, ImportKind
 from localplan.budget.queries import plan_projects_by_code
@@ -267,15 +268,7 @@ class BudgetItemImporter(Importer):
             BudgetItem.objects.bulk_create(items, batch_size=500)
             record_bulk(items, AuditAction.CREATE)
         if updates:
-            items = []
-            for row in updates:
-                item = row.existing
-                for name, value in row.values.items():
-                    setattr(item, name, value)
-                _clean(item)
-                items.append(item)
-            BudgetItem.objects.bulk_update(items, list(FIELDS), batch_size=500)
-            record_bulk(items, AuditAction.UPDATE)
+            update_rows(BudgetItem, updates, FIELDS, _clean)
 
     def export_rows(self) -> list[list[object]]:
         from localplan.budget.queries import items_of
