@@ -20,6 +20,7 @@ from localplan.budget.imports.base import (
     diff,
     duplicate_check,
     expected_year,
+    match_without_code,
     update_rows,
 )
 from localplan.budget.models import AgencyProject, AgencyProjectStatus, ImportKind
@@ -188,21 +189,11 @@ class AgencyProjectImporter(Importer):
                     duplicate_check(
                         reader, seen_keys, key, "name", lambda: _("โครงการเดียวกันของหน่วยงานเดียวกัน")
                     )
-                    candidates = by_key.get(key, [])
-                    if len(candidates) > 1:
-                        reader.error(
-                            "name", values["name"], _("มีโครงการชื่อนี้ของหน่วยงานนี้หลายรายการ กรุณาระบุรหัส")
-                        )
-                    elif candidates:
-                        match = candidates[0]
-                        if match.code in seen_codes:
-                            reader.error(
-                                "name",
-                                values["name"],
-                                _("โครงการนี้ถูกระบุแล้วในแถวที่ %(row)s")
-                                % {"row": seen_codes[match.code]},
-                            )
-                        seen_codes.setdefault(match.code, number)
+                    match = match_without_code(
+                        reader, by_key.get(key, []), seen_codes, number, values["name"],
+                        ambiguous=_("มีโครงการชื่อนี้ของหน่วยงานนี้หลายรายการ กรุณาระบุรหัส"),
+                        repeated=_("โครงการนี้ถูกระบุแล้วในแถวที่ %(row)s"),
+                    )  # fmt: skip
             validation.errors.extend(reader.errors)
             if reader.errors:
                 continue

@@ -313,6 +313,31 @@ def update_rows(model, rows: Sequence, fields: Sequence[str], clean: Callable) -
     record_bulk(changed, AuditAction.UPDATE)
 
 
+def match_without_code(
+    reader: RowReader,
+    candidates: list,
+    seen_codes: dict,
+    number: int,
+    name: str,
+    *,
+    ambiguous: str,
+    repeated: str,
+):
+    """The existing row that a row without a code matches by its other columns, or None.
+    Errors on the name cell when several match (`ambiguous`) or an earlier row of the file
+    already matched it (`repeated`, with %(row)s)."""
+    if len(candidates) > 1:
+        reader.error("name", name, ambiguous)
+        return None
+    if not candidates:
+        return None
+    match = candidates[0]
+    if match.code in seen_codes:
+        reader.error("name", name, repeated % {"row": seen_codes[match.code]})
+    seen_codes.setdefault(match.code, number)
+    return match
+
+
 def duplicate_check(reader: RowReader, seen: dict, key: object, column: str, what) -> bool:
     """True (and an error) if another row of the file already named this key; `what` names
     the key in the message (a function, called only then)."""

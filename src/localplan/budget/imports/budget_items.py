@@ -21,6 +21,7 @@ from localplan.budget.imports.base import (
     diff,
     duplicate_check,
     expected_year,
+    match_without_code,
     update_rows,
 )
 from localplan.budget.models import BudgetCategory, BudgetItem, ImportKind
@@ -185,21 +186,11 @@ class BudgetItemImporter(Importer):
                         "name",
                         lambda: _("รายการเดียวกัน (แผนงาน งาน งบ หมวด ประเภท และชื่อ)"),
                     )
-                    candidates = by_key.get(key, [])
-                    if len(candidates) > 1:
-                        reader.error(
-                            "name", values["name"], _("มีรายการแบบนี้หลายรายการ กรุณาระบุรหัสรายการ")
-                        )
-                    elif candidates:
-                        match = candidates[0]
-                        if match.code in seen_codes:
-                            reader.error(
-                                "name",
-                                values["name"],
-                                _("รายการนี้ถูกระบุแล้วในแถวที่ %(row)s")
-                                % {"row": seen_codes[match.code]},
-                            )
-                        seen_codes.setdefault(match.code, number)
+                    match = match_without_code(
+                        reader, by_key.get(key, []), seen_codes, number, values["name"],
+                        ambiguous=_("มีรายการแบบนี้หลายรายการ กรุณาระบุรหัสรายการ"),
+                        repeated=_("รายการนี้ถูกระบุแล้วในแถวที่ %(row)s"),
+                    )  # fmt: skip
             validation.errors.extend(reader.errors)
             if reader.errors:
                 continue
