@@ -172,3 +172,23 @@ def test_template_filters_render_thai_dates_and_money():
         "{{ day|thai_date }}|{{ day|thai_date_short }}|{{ amount|money }}|{{ 2552|thai_digits }}"
     ).render(Context({"day": datetime.date(2008, 12, 25), "amount": Decimal("1500")}))
     assert rendered == "25 ธันวาคม 2551|25 ธ.ค. 2551|1,500.00|๒๕๕๒"
+
+
+def test_a_moment_is_dated_by_the_bangkok_calendar_not_by_utc():
+    """03:00 in Bangkok on 3 December is 20:00 UTC on the 2nd: the day shown is the 3rd."""
+    moment = datetime.datetime(2026, 12, 2, 20, 0, tzinfo=datetime.UTC)
+    assert cal.local_date(moment) == datetime.date(2026, 12, 3)
+    assert cal.format_thai_date(moment) == "3 ธันวาคม 2569"
+    assert cal.local_date(datetime.date(2026, 12, 2)) == datetime.date(2026, 12, 2)
+    assert cal.local_date(datetime.datetime(2026, 12, 2, 23, 0)) == datetime.date(2026, 12, 2)
+
+
+def test_the_date_filters_read_a_moment_in_bangkok_in_either_language():
+    from django.utils import translation
+
+    from localplan.core.templatetags.thai import thai_date, thai_date_short
+
+    moment = datetime.datetime(2026, 12, 2, 17, 0, tzinfo=datetime.UTC)  # 00:00 on the 3rd
+    assert thai_date_short(moment) == "3 ธ.ค. 2569"
+    with translation.override("en"):
+        assert thai_date(moment).startswith("3 December")

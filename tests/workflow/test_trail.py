@@ -104,3 +104,26 @@ def test_a_long_trail_is_paginated(ops_edition, as_role):
     assert first.count('<tr class="trail-') == 100
     second = client.get(url + "?page=2").content.decode()
     assert second.count('<tr class="trail-') > 20
+
+
+def test_the_trail_dates_an_early_morning_change_by_the_bangkok_day(ops_edition, as_role):
+    """A change at 06:30 in Bangkok (23:30 UTC the day before) is listed under its Bangkok day."""
+    import datetime
+    from unittest import mock
+
+    from localplan.core.audit import record
+
+    moment = datetime.datetime(2026, 12, 2, 23, 30, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        record(ops_edition, "update", {"note": [1, 2]})
+    url = reverse(
+        "workflow:edition_trail",
+        kwargs={
+            "org": ops_edition.organization.slug,
+            "document": "ops",
+            "edition_id": ops_edition.pk,
+        },
+    )
+    text = visible_text(as_role(Role.PLANNER).get(url))
+    assert "3 ธ.ค. 2569 06:30" in text
+    assert "2 ธ.ค. 2569" not in text

@@ -110,9 +110,8 @@ def cell_text(value: object) -> str:
         if value.is_integer():
             return str(int(value))
         return repr(round(value, 10))
-    if isinstance(value, datetime.datetime):
-        value = value.date()
     if isinstance(value, datetime.date):
+        value = cal.local_date(value)
         return cal.format_input_date(value)
     text = str(value)
     if _UNTIDY.search(text):

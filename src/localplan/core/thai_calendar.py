@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 BE_OFFSET = 543
@@ -138,12 +139,22 @@ def month_runs(mask: int) -> list[tuple[int, int]]:
     return runs
 
 
+def local_date(moment: datetime.date) -> datetime.date:
+    """The calendar day of a moment where the organization is (settings.TIME_ZONE, Bangkok):
+    an aware datetime stored in UTC at 20:00 on the 2nd is the 3rd in Bangkok. A date, or a
+    naive datetime (read from a spreadsheet), is taken as it is."""
+    if isinstance(moment, datetime.datetime):
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return moment.date()
+    return moment
+
+
 def format_thai_date(day: datetime.date | None, style: str = "long") -> str:
     """ "25 ธันวาคม 2551" (long) or "25 ธ.ค. 2551" (short); "" for no date."""
     if day is None:
         return ""
-    if isinstance(day, datetime.datetime):
-        day = day.date()
+    day = local_date(day)
     names = MONTH_NAMES if style == "long" else MONTH_ABBREVIATIONS
     return f"{day.day} {names[day.month - 1]} {be_year(day.year)}"
 

@@ -7,8 +7,6 @@ page keeps the Buddhist era of every fiscal year on the screen and adds the year
 Python code that builds text for a page calls these functions too.
 """
 
-import datetime
-
 from django import template
 from django.utils import translation
 from django.utils.dates import MONTHS, MONTHS_3
@@ -37,8 +35,7 @@ def _date(day, style: str) -> str:
         return ""
     if thai_page():
         return cal.format_thai_date(day, style)
-    if isinstance(day, datetime.datetime):
-        day = day.date()
+    day = cal.local_date(day)
     be = cal.be_year(day.year)
     if style == "long":
         return f"{day.day} {_month(day.month, style)} {_('พ.ศ.')} {be} ({day.year})"
