@@ -396,6 +396,21 @@ def test_the_fy2552_page_lists_the_entries_for_the_demo_planner(phairin, client)
     assert f'id="grand-total">{total:,.2f}<' in page
 
 
+def test_the_portal_budget_by_village_adds_up_to_the_fy2552_plan(phairin, client):
+    """No entry counts twice: the villages, "several villages" and "no village" bars of the
+    public FY2552 page add up to the plan's total exactly."""
+    edition = operational_plan(phairin, 2552).editions.get()
+    url = reverse("portal:ops_edition", kwargs={"org": phairin.slug, "edition_id": edition.pk})
+    page = client.get(url).content.decode()
+    chart = page[page.index('id="chart-village"') : page.index('id="chart-month"')]
+    bars = dict(re.findall(r'class="chart-label">([^<]+)<.*?class="chart-number">([^<]+)<', chart))
+    total = edition.entries.aggregate(total=Sum("budget"))["total"]
+    assert sum(Decimal(value.replace(",", "")) for value in bars.values()) == total
+    assert "หลายหมู่บ้าน" in bars
+    several = [entry for entry in edition.entries.all() if entry.villages.count() > 1]
+    assert Decimal(bars["หลายหมู่บ้าน"].replace(",", "")) == sum(e.budget for e in several)
+
+
 # ------------------------------------------------------------------ idempotence
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from localplan.core.grouping import Group
 from localplan.core.templatetags.thai import month_abbr, month_title
 from localplan.core.thai_calendar import fiscal_months, format_money
@@ -39,19 +41,25 @@ def budget_by_strategy(tree: Group) -> list[Bar]:
 
 
 def budget_by_village(entries) -> list[Bar]:
-    """Each entry's whole budget counts for every village it names; entries naming none are
-    shown as one bar at the end."""
+    """The budget of the entries carried out in one village only, village by village; then
+    the entries covering several villages and those naming none, each as one bar. No budget
+    counts twice (the plan does not say how much of a road through three villages falls in
+    each), so the bars add up to the total of the entries."""
     totals: dict[object, Decimal] = {}
-    unnamed = Decimal("0.00")
+    several = unnamed = Decimal("0.00")
     for entry in entries:
         villages = getattr(entry, "public_villages", [])
         if not villages:
             unnamed += entry.budget
-        for village in villages:
-            totals[village] = totals.get(village, Decimal("0.00")) + entry.budget
+        elif len(villages) > 1:
+            several += entry.budget
+        else:
+            totals[villages[0]] = totals.get(villages[0], Decimal("0.00")) + entry.budget
     pairs = [(str(v), total) for v, total in sorted(totals.items(), key=lambda kv: kv[0].number)]
+    if several:
+        pairs.append((_("หลายหมู่บ้าน"), several))
     if unnamed:
-        pairs.append(("ไม่ระบุหมู่บ้าน", unnamed))
+        pairs.append((_("ไม่ระบุหมู่บ้าน"), unnamed))
     return _bars(pairs)
 
 
