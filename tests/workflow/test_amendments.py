@@ -137,6 +137,9 @@ def test_the_amendment_adds_three_projects_and_changes_one(announced_plan, membe
     before, after = comparison.totals_before[2553], comparison.totals_after[2553]
     assert after - before == Decimal("830000.00")
     assert comparison.totals_after[2552] == comparison.totals_before[2552]
+    # the footer's total difference is printed on the page as on the PDF
+    footer = page[page.index('id="compare-totals"') :].split("<tfoot>")[1].split("</tfoot>")[0]
+    assert '<td class="money" id="compare-total-difference">830,000.00</td>' in footer
 
     pdf = client.get(reverse("workflow:compare_pdf", kwargs=kwargs))
     assert pdf["Content-Type"] == "application/pdf"

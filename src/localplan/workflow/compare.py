@@ -131,6 +131,10 @@ class Comparison:
     def total_after(self) -> Decimal:
         return sum(self.totals_after.values(), ZERO)
 
+    @property
+    def total_difference(self) -> Decimal:
+        return self.total_after - self.total_before
+
 
 def _display(row, name: str) -> str:
     value = getattr(row, name)

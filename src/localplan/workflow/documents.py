@@ -56,7 +56,7 @@ def comparison_pdf(comparison: Comparison) -> bytes:
                 _("รวม"),
                 comparison.total_before,
                 comparison.total_after,
-                comparison.total_after - comparison.total_before,
+                comparison.total_difference,
             ]
         ],
         "rows_heading": _("รายการที่แตกต่าง"),
@@ -118,7 +118,7 @@ def comparison_xlsx(comparison: Comparison) -> bytes:
     summary.write(row_number, 0, _("รวม"), bold)
     summary.write_number(row_number, 1, comparison.total_before, money)
     summary.write_number(row_number, 2, comparison.total_after, money)
-    summary.write_number(row_number, 3, comparison.total_after - comparison.total_before, money)
+    summary.write_number(row_number, 3, comparison.total_difference, money)
     summary.set_column(0, 0, 16)
     summary.set_column(1, 3, 18)
 
