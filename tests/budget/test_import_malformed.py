@@ -60,7 +60,15 @@ def malformed(draw, kind):
     faults = draw(
         st.lists(
             st.sampled_from(
-                ["text_money", "negative", "unknown_code", "ce_year", "missing_column", "decimals"]
+                [
+                    "text_money",
+                    "negative",
+                    "unknown_code",
+                    "ce_year",
+                    "missing_column",
+                    "decimals",
+                    "ill_formed_money",
+                ]
             ),
             min_size=1,
             max_size=3,
@@ -74,6 +82,9 @@ def malformed(draw, kind):
             expect.append((index, MONEY[kind]))
         elif fault == "negative":
             rows[index][MONEY[kind]] = f"-{draw(st.integers(min_value=1, max_value=10**9)):,}"
+            expect.append((index, MONEY[kind]))
+        elif fault == "ill_formed_money":
+            rows[index][MONEY[kind]] = draw(st.sampled_from(["1e6", "12,34,5", "1,2345", "1 000"]))
             expect.append((index, MONEY[kind]))
         elif fault == "decimals":
             rows[index][MONEY[kind]] = "100.125"

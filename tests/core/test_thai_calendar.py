@@ -1,8 +1,11 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from localplan.core import thai_calendar as cal
 
@@ -134,6 +137,12 @@ def test_an_impossible_or_christian_era_date_is_refused(typed):
         (1234.5, Decimal("1234.50")),
         ("150,000 บาท", Decimal("150000.00")),
         (Decimal("7"), Decimal("7.00")),
+        ("1,234,567.50", Decimal("1234567.50")),
+        ("1234567.5", Decimal("1234567.50")),
+        ("12,345", Decimal("12345.00")),
+        ("๑,๒๓๔.๕๐", Decimal("1234.50")),
+        ("0.00", Decimal("0.00")),
+        ("฿500", Decimal("500.00")),
     ],
 )
 def test_money_is_read_exactly(typed, amount):
@@ -148,13 +157,57 @@ def test_money_is_read_exactly(typed, amount):
         ("abc", "invalid_money"),
         ("1.005", "too_many_decimals"),
         ("NaN", "invalid_money"),
-        ("1e13", "money_too_large"),
+        ("1e13", "invalid_money"),
+        ("1e6", "invalid_money"),
+        ("12,34,5", "invalid_money"),
+        ("1,2345", "invalid_money"),
+        ("1234,567", "invalid_money"),
+        (",123", "invalid_money"),
+        ("1,234,", "invalid_money"),
+        ("1 000", "invalid_money"),
+        ("1_000", "invalid_money"),
+        (".5", "invalid_money"),
+        ("5.", "invalid_money"),
+        ("+5", "invalid_money"),
+        ("Infinity", "invalid_money"),
+        ("1,234.5.6", "invalid_money"),
+        ("1000000000000", "money_too_large"),
+        (float("nan"), "invalid_money"),
+        (1e30, "money_too_large"),
+        ("1" * 40, "money_too_large"),
     ],
 )
 def test_bad_money_is_refused_with_a_reason(typed, code):
     with pytest.raises(ValidationError) as refusal:
         cal.parse_money(typed)
     assert refusal.value.code == code
+
+
+def test_a_refused_amount_names_its_field():
+    with pytest.raises(ValidationError) as refusal:
+        cal.parse_money("1e6", field="งบประมาณ (บาท)")
+    assert refusal.value.code == "invalid_money"
+    assert refusal.value.messages[0].startswith("งบประมาณ (บาท): “1e6” ไม่ใช่จำนวนเงิน")
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("999999999999.99"), places=2))
+def test_every_amount_as_printed_reads_back_the_same(amount):
+    assert cal.parse_money(f"{amount:,.2f}") == amount
+    assert cal.parse_money(f"{amount:.2f}") == amount
+    assert cal.parse_money(cal.to_thai_digits(f"{amount:,.2f}")) == amount
+
+
+@given(st.text(alphabet="0123456789,.", min_size=1, max_size=14))
+def test_a_typed_amount_is_read_only_when_its_separators_are_where_they_belong(typed):
+    """Whatever digits, commas and points are typed: read only when removing the commas
+    leaves a plain number and the commas group thousands; never another number."""
+    plain = re.fullmatch(r"(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?", typed)
+    try:
+        amount = cal.parse_money(typed)
+    except ValidationError:
+        assert not plain or Decimal(typed.replace(",", "")) >= Decimal("1e12")
+    else:
+        assert plain and amount == Decimal(typed.replace(",", ""))
 
 
 def test_money_and_percent_are_formatted_for_reading():

@@ -80,7 +80,8 @@ class MoneyField(TypedTextField):
         except ValidationError:
             return value
 
-    parse = staticmethod(cal.parse_money)
+    def parse(self, text):
+        return cal.parse_money(text, field=str(self.label) if self.label else None)
 
 
 class FiscalYearField(TypedTextField):

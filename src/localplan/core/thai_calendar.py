@@ -11,7 +11,7 @@ import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -224,22 +224,45 @@ def format_input_date(day: datetime.date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{be_year(day.year)}"
 
 
-def parse_money(value: object) -> Decimal:
-    """Baht as typed or read from a sheet: "1,234.50", "๑๒๓", " 500 ", 1234.5. Never negative."""
+# Baht as a person writes it: digits, optionally grouped by thousands with commas
+# (1,234,567), then at most a decimal point and digits; a sign only to say it is negative.
+_AMOUNT = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+_CURRENCY = re.compile(r"^(?:฿\s*)?(.*?)(?:\s*(?:บาท|฿))?$")
+
+
+def parse_money(value: object, field: str | None = None) -> Decimal:
+    """Baht as typed or read from a sheet: "1,234.50", "๑๒๓", " 500 ", "500 บาท", 1234.5.
+    Only plain numbers whose commas group thousands are read ("1e6" and "12,34,5" are
+    refused, never read as another amount); never negative, at most two decimals. Every
+    form field and import reads amounts here; `field` names the field in the message."""
+    try:
+        return _parse_money(value)
+    except ValidationError as refusal:
+        if not field:
+            raise
+        raise ValidationError(
+            _("%(field)s: %(reason)s"),
+            code=refusal.code,
+            params={"field": field, "reason": refusal.messages[0]},
+        ) from None
+
+
+def _parse_money(value: object) -> Decimal:
+    amount = None
     if isinstance(value, Decimal):
         amount = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
         amount = Decimal(str(value))
     else:
-        text = to_arabic_digits(str(value)).strip().replace(",", "").replace(" ", "")
-        text = re.sub(r"(บาท|฿)$", "", text)
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            amount = None
+        text = _CURRENCY.fullmatch(to_arabic_digits(str(value)).strip()).group(1)
+        if _AMOUNT.fullmatch(text):
+            amount = Decimal(text.replace(",", ""))
     if amount is None or not amount.is_finite():
         raise ValidationError(
-            _("“%(value)s” ไม่ใช่จำนวนเงิน (ตัวอย่าง 150,000.00)"),
+            _(
+                "“%(value)s” ไม่ใช่จำนวนเงิน กรอกเป็นตัวเลข คั่นหลักพันด้วยจุลภาคได้"
+                " ทศนิยมไม่เกิน 2 ตำแหน่ง (ตัวอย่าง 1,234,567.50)"
+            ),
             code="invalid_money",
             params={"value": value},
         )
@@ -247,15 +270,15 @@ def parse_money(value: object) -> Decimal:
         raise ValidationError(
             _("จำนวนเงินต้องไม่ติดลบ (%(value)s)"), code="negative_money", params={"value": value}
         )
+    if amount >= Decimal("1e12"):
+        raise ValidationError(
+            _("จำนวนเงินมากเกินไป (%(value)s)"), code="money_too_large", params={"value": value}
+        )
     if amount != amount.quantize(CENT):
         raise ValidationError(
             _("จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (%(value)s)"),
             code="too_many_decimals",
             params={"value": value},
-        )
-    if amount >= Decimal("1e12"):
-        raise ValidationError(
-            _("จำนวนเงินมากเกินไป (%(value)s)"), code="money_too_large", params={"value": value}
         )
     return amount.quantize(CENT)
 
