@@ -33,6 +33,7 @@ NOT_ORGANIZATION_PAGES = {
     "p/": "public portal (tested by the portal tests)",
     "agency-submissions/": "other agencies send projects through a token link (tests/budget)",
     "o/": "staff landing page: sends a member to their organization",
+    "favicon.ico": "the site's icon",
     "": "public index of organizations",
 }
 WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")

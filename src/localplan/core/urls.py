@@ -6,6 +6,7 @@ from localplan.core import views
 SETTINGS_LIST = r"^o/(?P<org>[-\w]+)/settings/(?P<kind>units|villages|agencies)/"
 
 urlpatterns = [
+    path("favicon.ico", views.favicon, name="favicon"),
     path("o/", views.landing, name="landing"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

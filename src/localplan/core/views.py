@@ -1,8 +1,11 @@
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from localplan.core import services
 from localplan.core.access import member_view, require_role, require_settings_editor
@@ -17,6 +20,17 @@ from localplan.core.forms import (
 from localplan.core.models import Agency, Membership, Role, Unit, Village
 from localplan.core.pages import delete_page, form_page
 from localplan.core.slots import panels_for
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links."""
+    path = finders.find("icons/favicon.ico")
+    if path is None:
+        raise Http404
+    response = FileResponse(open(path, "rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def landing(request):
