@@ -2,6 +2,7 @@
 what waits for each member and the deadlines on the home page; one query at most each."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -78,10 +79,23 @@ def test_an_announced_edition_shows_its_announcement_and_the_amend_button(
 ):
     bring_to(ops_edition, EditionState.ANNOUNCED, members)
     announcement = Announcement.objects.get()
-    page = as_role(Role.PLANNER).get(ops_edition.get_absolute_url()).content.decode()
-    assert announcement.sha256 in page
+    response = as_role(Role.PLANNER).get(ops_edition.get_absolute_url())
+    page, text = response.content.decode(), visible_text(response)
     assert "ประกาศ ที่ 45/2551" in page
     assert "จัดทำฉบับแก้ไข" in page
+    # An officer reads the announced PDF's link and a short fingerprint, not hex hashes.
+    pdf_url = reverse(
+        "workflow:announced_pdf",
+        kwargs={
+            "org": ops_edition.organization.slug,
+            "document": "ops",
+            "edition_id": ops_edition.pk,
+        },
+    )
+    assert f'id="announced-pdf" href="{pdf_url}"' in page
+    assert f"รหัสตรวจสอบไฟล์ {announcement.sha256[:8]}" in text
+    assert not re.search(r"[0-9a-f]{12,}", text)
+    assert "เนื้อหาเดียวกับขั้นตอนก่อนหน้า" in text
 
 
 def test_what_waits_for_each_role_is_counted_on_the_home_page(org, members, as_role):

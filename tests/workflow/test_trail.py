@@ -1,6 +1,7 @@
 """The audit trail of an edition and of a project across editions: who, when, old → new;
 read-only pages."""
 
+import re
 from decimal import Decimal
 
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.urls import reverse
 from localplan.core.models import AmendmentKind, EditionState, Role
 from localplan.devplan.services import save_plan_project
 from localplan.workflow import services
+from localplan.workflow.models import Announcement
 from tests.helpers import visible_text
 from tests.workflow.factories import bring_to
 
@@ -31,6 +33,10 @@ def test_the_edition_trail_lists_every_step_with_who_and_the_states(ops_edition,
     assert "45/2551" in text  # the announcement's number, among the step's inputs
     entry = ops_edition.entries.first()
     assert entry.name in text  # the rows' creation is in the edition's trail too
+    # no hex hashes for a person to read: the announced file by a short fingerprint only
+    assert not re.search(r"[0-9a-f]{12,}", text)
+    sha256 = Announcement.objects.get().sha256
+    assert f"รหัสตรวจสอบไฟล์ที่ประกาศ: {sha256[:8]}" in text
 
 
 def test_the_project_trail_follows_its_code_across_editions(dev_edition, members, as_role):

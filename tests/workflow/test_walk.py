@@ -120,7 +120,7 @@ def test_the_planner_committee_and_executive_announce_the_plan_through_the_pages
     assert announcement.number == "45/2551"
     assert announcement.announced_on.isoformat() == "2008-12-25"
     page = as_role(Role.PLANNER).get(ops_edition.get_absolute_url()).content.decode()
-    assert announcement.sha256 in page
+    assert announcement.sha256[:8] in page
     assert "25 ธันวาคม 2551" in page
     resolution = Resolution.objects.get()
     assert resolution.meeting_date.isoformat() == "2008-12-10"
@@ -170,6 +170,12 @@ def test_a_second_walk_returns_the_draft_once_with_comments_before_endorsing(ops
     )
     trail = AuditLog.objects.filter(action=AuditAction.TRANSITION, object_id=str(ops_edition.pk))
     assert trail.count() == 6
+    # The step history says in words whether the content changed since the step before.
+    text = visible_text(as_role(Role.PLANNER).get(ops_edition.get_absolute_url()))
+    history = text[text.index("ขั้นตอนที่ผ่านมา") :]
+    assert history.count("แก้ไขเนื้อหาหลังขั้นตอนก่อนหน้า") == 1
+    assert history.count("เนื้อหาเดียวกับขั้นตอนก่อนหน้า") == 4
+    assert submissions[1].content_version[:12] not in history
 
 
 def test_the_downloaded_pdf_is_the_announced_one_and_a_rerender_says_the_same(ops_edition, as_role):

@@ -138,6 +138,12 @@ def step_history(membership, edition):
     announcement = _announcement_of(history)
     if announcement and due:
         due.done_on = announcement["announced_on"]
+    for before, step in zip([None, *history], history, strict=False):
+        # What a reader needs of the content's hash: did the content change since the step
+        # before (None for the first step)?
+        step.content_changed = (
+            None if before is None else before.content_version != step.content_version
+        )
     last = history[-1] if history else None
     context = {
         "history": history,

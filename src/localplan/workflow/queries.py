@@ -121,7 +121,7 @@ TRAIL_LABELS = {
     "number": _("เลขที่ประกาศ"),
     "announced_on": _("วันที่ประกาศ"),
     "posting_starts_on": _("วันที่เริ่มปิดประกาศ"),
-    "sha256": _("SHA-256 ของไฟล์ที่ประกาศ"),
+    "sha256": _("รหัสตรวจสอบไฟล์ที่ประกาศ"),
     "based_on": _("แก้ไขจากฉบับ"),
     "reason": _("เหตุผลความจำเป็น"),
     "special_case": _("กรณีพิเศษ"),
@@ -129,7 +129,12 @@ TRAIL_LABELS = {
     "copied_from": _("คัดลอกจากฉบับ"),
     "villages": _("หมู่บ้านที่ดำเนินการ"),
 }
-HIDDEN_IN_TRAIL = {"based_on_id", "superseded_by_id"}
+# The content's hash says nothing to a reader (the step history says in words whether the
+# content changed); the announced file's hash is shown by its first characters, enough to
+# tell files apart (the portal's check-a-copy page takes the whole one).
+HIDDEN_IN_TRAIL = {"based_on_id", "superseded_by_id", "content_version"}
+FINGERPRINTS = {"sha256"}
+FINGERPRINT_LENGTH = 8
 
 
 @dataclass
@@ -171,6 +176,8 @@ def change_rows(entry: AuditLog) -> list[ChangeRow]:
             except FieldDoesNotExist:
                 label = None
         label = str(label or TRAIL_LABELS.get(name) or name)
+        if name in FINGERPRINTS and isinstance(change, str):
+            change = change[:FINGERPRINT_LENGTH]
         if isinstance(change, list) and len(change) == 2 and name not in {"villages"}:
             rows.append(ChangeRow(label, _text(change[0]), _text(change[1])))
         else:
