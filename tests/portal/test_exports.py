@@ -176,3 +176,72 @@ def test_the_index_of_all_editions_lists_public_ones_with_their_files(client, an
     ops = next(e for e in data["editions"] if e["id"] == announced.pk and e["kind"] == "ops")
     assert ops["urls"]["csv"] == f"/p/phairin/ops/{announced.pk}/data.csv"
     assert [o["slug"] for o in data["organizations"]] == ["phairin"]
+
+
+def _links(page: str) -> dict[str, str]:
+    """The download links of an edition page, by their text."""
+    import html
+    import re
+
+    section = page[page.index('id="downloads-heading"') :].split("</section>")[0]
+    return {
+        text: html.unescape(href)
+        for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', section)
+    }
+
+
+def test_the_downloads_of_a_filtered_page_hold_the_filtered_rows_and_say_so(client, announced):
+    """The page filtered by village 3 links files of its two entries, named and marked as
+    filtered; the page unfiltered links the whole edition."""
+    village = announced.entries.get(code="E0002").villages.get()
+    page_url = reverse("portal:ops_edition", kwargs={"org": "phairin", "edition_id": announced.pk})
+    page = client.get(page_url, {"village": village.pk, "q": "ถนน"}).content.decode()
+    links = _links(page)
+    assert "ตามที่กรอง" in page[page.index('id="downloads-heading"') :].split("</section>")[0]
+
+    response = client.get(links["CSV"])
+    assert "filtered" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["รหัสรายการ"] for row in rows] == ["E0004"]  # village 3 and "ถนน"
+
+    response = client.get(links["Excel (XLSX)"])
+    assert "filtered" in response["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    note = sheet["A2"].value
+    assert "ตามที่กรอง" in note and "หมู่ที่ 3" in note and "ถนน" in note
+    codes = [row[0] for row in sheet.iter_rows(min_row=4, values_only=True)]
+    assert codes == ["E0004"]
+
+    data = client.get(links["JSON"]).json()
+    assert [entry["code"] for entry in data["entries"]] == ["E0004"]
+    assert data["filters"] == {"q": "ถนน", "village": village.pk}
+
+    package = client.get(links["OC4IDS"]).json()
+    assert len(package["projects"]) == 1
+    descriptor = client.get(links["Fiscal Data Package"]).json()
+    budget = client.get(descriptor["resources"][0]["path"].replace("http://testserver", ""))
+    assert budget.content.decode("utf-8-sig").count("E0004") >= 1
+    assert "E0001" not in budget.content.decode("utf-8-sig")
+
+    whole = _links(client.get(page_url).content.decode())
+    assert "?" not in whole["CSV"]
+    rows = list(csv.DictReader(io.StringIO(client.get(whole["CSV"]).content.decode("utf-8-sig"))))
+    assert len(rows) == 4
+
+
+def test_a_bad_filter_on_a_download_is_ignored_not_an_error(client, announced):
+    url = reverse("portal:ops_csv", kwargs={"org": "phairin", "edition_id": announced.pk})
+    response = client.get(url, {"village": "abc", "strategy": "99999999999999999999"})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 4
+
+
+def test_the_development_plan_downloads_follow_its_filters(client, announced, dev_edition):
+    strategy = dev_edition.projects.get(code="P0003").strategy
+    page_url = reverse(
+        "portal:dev_edition", kwargs={"org": "phairin", "edition_id": dev_edition.pk}
+    )
+    links = _links(client.get(page_url, {"strategy": strategy.pk}).content.decode())
+    rows = list(csv.DictReader(io.StringIO(client.get(links["CSV"]).content.decode("utf-8-sig"))))
+    assert [row["รหัสโครงการ"] for row in rows] == ["P0003"]

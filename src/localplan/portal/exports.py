@@ -87,13 +87,16 @@ def to_csv(header: list[str], body: list[list]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(header: list[str], body: list[list], *, title: str) -> bytes:
+def to_xlsx(header: list[str], body: list[list], *, title: str, note: str = "") -> bytes:
+    """The title in the first row, `note` (what the rows were filtered by) in the second."""
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     sheet = workbook.add_worksheet("ข้อมูล")
     bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     money = workbook.add_format({"num_format": "#,##0.00"})
     sheet.write(0, 0, title, workbook.add_format({"bold": True, "font_size": 14}))
+    if note:
+        sheet.write(1, 0, note, workbook.add_format({"italic": True}))
     sheet.write_row(2, 0, header, bold)
     for index, row in enumerate(body, start=3):
         for column, value in enumerate(row):

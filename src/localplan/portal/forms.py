@@ -49,6 +49,7 @@ class PublicFilterForm(forms.Form):
 
     def __init__(self, *args, edition, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.edition, self.kind = edition, kind
         org = edition.organization
         if kind == "ops":
             rows = {"opsentry__edition": edition}
@@ -76,6 +77,28 @@ class PublicFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def query(self) -> dict:
+        """The valid filters as the page's address carries them, for the download links;
+        a filter that is no choice of this edition is left out, as the page leaves it out."""
+        return {
+            name: getattr(value, "pk", value)
+            for name, value in self.filters().items()
+            if name in self.fields
+        }
+
+    def description(self) -> str:
+        """The filters in words, for the first row of a filtered file: "ค้นหา: ถนน; …"."""
+        filters = self.filters()
+        parts = []
+        for name, field in self.fields.items():
+            if name not in filters:
+                continue
+            value = filters[name]
+            if isinstance(field, forms.ChoiceField) and not hasattr(value, "pk"):
+                value = dict(field.choices).get(value, value)
+            parts.append(f"{field.label}: {value}")
+        return "; ".join(parts)
 
 
 class CheckCopyForm(forms.Form):

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -80,6 +80,22 @@ def organization(request, org):
     )
 
 
+DOWNLOADS = ("csv", "xlsx", "data_json", "oc4ids", "fiscal_data_package")
+
+
+def _download_links(form: PublicFilterForm) -> dict:
+    """The files of a filtered page hold the rows it shows: its filters go on every download
+    link (`whole_urls` keep the links to the whole edition)."""
+    urls = edition_urls(form.kind, form.edition)
+    query = form.query()
+    if not query:
+        return {}
+    filtered = {
+        key: f"{url}?{urlencode(query)}" if key in DOWNLOADS else url for key, url in urls.items()
+    }
+    return {"urls": filtered, "whole_urls": urls, "download_filters": form.description()}
+
+
 def edition_title(kind: str, edition) -> str:
     plan = edition.plan
     if kind == OPS:
@@ -117,17 +133,21 @@ def ops_edition(request, org, edition_id):
         entries = queries.public_entries(edition, filters)
         tree = group_entries(entries)
         fiscal_year = edition.plan.fiscal_year
-        context = _edition_context(OPS, edition, request) | {
-            "filter_form": form,
-            "filtered": bool(filters),
-            "tree": tree,
-            "month_header": month_header(fiscal_year),
-            "charts": {
-                "strategy": charts.budget_by_strategy(tree),
-                "village": charts.budget_by_village(entries),
-                "month": charts.running_by_month(entries, fiscal_year),
-            },
-        }
+        context = (
+            _edition_context(OPS, edition, request)
+            | _download_links(form)
+            | {
+                "filter_form": form,
+                "filtered": bool(filters),
+                "tree": tree,
+                "month_header": month_header(fiscal_year),
+                "charts": {
+                    "strategy": charts.budget_by_strategy(tree),
+                    "village": charts.budget_by_village(entries),
+                    "month": charts.running_by_month(entries, fiscal_year),
+                },
+            }
+        )
         return render(request, "portal/ops_edition.html", context)
 
     key = stamp_key(OPS, edition_id, stamp, "page", query_key(request))
@@ -167,13 +187,17 @@ def dev_edition(request, org, edition_id):
         filters = form.filters()
         projects = queries.public_projects(edition, filters)
         tree = group_projects(projects)
-        context = _edition_context(DEV, edition, request) | {
-            "filter_form": form,
-            "filtered": bool(filters),
-            "tree": tree,
-            "fiscal_years": edition.plan.fiscal_years,
-            "charts": {"strategy": charts.budget_by_strategy(tree)},
-        }
+        context = (
+            _edition_context(DEV, edition, request)
+            | _download_links(form)
+            | {
+                "filter_form": form,
+                "filtered": bool(filters),
+                "tree": tree,
+                "fiscal_years": edition.plan.fiscal_years,
+                "charts": {"strategy": charts.budget_by_strategy(tree)},
+            }
+        )
         return render(request, "portal/dev_edition.html", context)
 
     key = edition_key(DEV, edition, "page", query_key(request))
@@ -247,20 +271,24 @@ FILE_NAMES = {
 }
 
 
-def _rows(kind: str, edition):
+def _rows(kind: str, edition, filters: dict):
     if kind == OPS:
-        return queries.public_entries(edition)
-    return queries.public_projects(edition)
+        return queries.public_entries(edition, filters)
+    return queries.public_projects(edition, filters)
 
 
-def _file_base(kind: str, edition) -> str:
+def _file_base(kind: str, edition, filtered: bool = False) -> str:
     plan = edition.plan
     years = plan.fiscal_year if kind == OPS else f"{plan.first_fiscal_year}-{plan.last_fiscal_year}"
-    return f"{edition.organization.slug}-{kind}-{years}-{edition.pk}"
+    base = f"{edition.organization.slug}-{kind}-{years}-{edition.pk}"
+    return f"{base}-filtered" if filtered else base
 
 
-def _download_body(kind: str, fmt: str, edition, request) -> bytes:
-    rows = _rows(kind, edition)
+def _download_body(kind: str, fmt: str, edition, request, form: PublicFilterForm) -> bytes:
+    """The file of the edition's rows, of those the page's filters keep when it has any: the
+    spreadsheet says so in its second row, the JSON in its "filters"."""
+    filters, query = form.filters(), form.query()
+    rows = _rows(kind, edition, filters)
     announcement = queries.public_announcement(kind, edition)
     base_url = request.build_absolute_uri("/").rstrip("/")
     if fmt in ("csv", "xlsx"):
@@ -268,9 +296,13 @@ def _download_body(kind: str, fmt: str, edition, request) -> bytes:
         if fmt == "csv":
             return exports.to_csv(header, body)
         title = f"{edition.plan} {edition.label} {edition.organization.full_name}"
-        return exports.to_xlsx(header, body, title=title)
+        note = _("ตามที่กรอง: %(filters)s") % {"filters": form.description()} if query else ""
+        return exports.to_xlsx(header, body, title=title, note=note)
     if fmt == "json":
-        return exports.to_json(exports.edition_json(kind, edition, rows, announcement))
+        data = exports.edition_json(kind, edition, rows, announcement)
+        if query:
+            data["filters"] = query
+        return exports.to_json(data)
     if fmt == "oc4ids":
         package = exports.oc4ids_package(
             kind, edition, rows, base_url=base_url, announcement=announcement
@@ -278,6 +310,8 @@ def _download_body(kind: str, fmt: str, edition, request) -> bytes:
         return exports.to_json(package)
     if fmt == "fdp":
         csv_path = reverse(f"portal:{kind}_fdp_csv", args=[edition.organization.slug, edition.pk])
+        if query:
+            csv_path += "?" + urlencode(query)
         descriptor = exports.fdp_descriptor(
             kind, edition, csv_path=base_url + csv_path, base_url=base_url
         )
@@ -294,17 +328,23 @@ def download(kind: str, fmt: str):
 
         def render_file():
             edition = queries.public_edition(kind, organization_slug=org, edition_id=edition_id)
+            form = PublicFilterForm(request.GET or None, edition=edition, kind=kind)
+            query = form.query()
             response = HttpResponse(
-                _download_body(kind, fmt, edition, request), content_type=CONTENT_TYPES[fmt]
+                _download_body(kind, fmt, edition, request, form), content_type=CONTENT_TYPES[fmt]
             )
-            name = FILE_NAMES[fmt].format(base=_file_base(kind, edition))
+            name = FILE_NAMES[fmt].format(base=_file_base(kind, edition, bool(query)))
+            if query and fmt == "fdp_csv":
+                name = "budget-filtered.csv"
             disposition = "inline" if fmt in ("fdp", "json", "oc4ids") else "attachment"
             response["Content-Disposition"] = f'{disposition}; filename="{name}"'
             return response
 
         host = request.get_host()
         return cached_response(
-            request, key=stamp_key(kind, edition_id, stamp, "file", fmt, host), render=render_file
+            request,
+            key=stamp_key(kind, edition_id, stamp, "file", fmt, host, query_key(request)),
+            render=render_file,
         )
 
     view.__name__ = f"{kind}_{fmt}"
