@@ -18,6 +18,7 @@ from tests.factories import (
     VillageFactory,
     work_plan,
 )
+from tests.helpers import visible_text
 
 
 @pytest.fixture
@@ -206,3 +207,78 @@ def test_the_edition_page_links_the_other_editions_without_a_stray_comma(edition
     assert f'href="{edition.get_absolute_url()}">{edition.label}</a>' in others
     assert later.label not in others
     assert not others.rstrip().endswith(",")
+
+
+def _delete_url(project):
+    return reverse(
+        "devplan:project_delete",
+        kwargs={"org": project.organization.slug, "project_id": project.pk},
+    )
+
+
+def test_a_project_is_deleted_from_the_screens_after_a_confirmation_that_says_what_goes(
+    org, edition, planner_client
+):
+    from tests.factories import OpsEditionFactory, OpsEntryFactory
+
+    project = PlanProjectFactory(edition=edition, name="ก่อสร้างรางระบายน้ำ หมู่ที่ 2")
+    ProjectBudget.objects.update_or_create(
+        organization=org, project=project, fiscal_year=2552, defaults={"amount": Decimal("450000")}
+    )
+    ops = OpsEditionFactory(plan__organization=org, plan__fiscal_year=2552)
+    linked = OpsEntryFactory(edition=ops, plan_project=project)
+    delete_url = _delete_url(project)
+    assert f'href="{delete_url}"' in planner_client.get(edition.get_absolute_url()).content.decode()
+    edit_url = reverse("devplan:project_edit", kwargs={"org": org.slug, "project_id": project.pk})
+    assert f'href="{delete_url}"' in planner_client.get(edit_url).content.decode()
+
+    text = visible_text(planner_client.get(delete_url))
+    for shown in ("ก่อสร้างรางระบายน้ำ หมู่ที่ 2", project.code, "450,000.00", str(edition)):
+        assert shown in text, shown
+    assert "รายการในแผนการดำเนินงาน 1 รายการ" in text  # what loses its link
+    assert PlanProject.objects.filter(pk=project.pk).exists()
+
+    done = planner_client.post(delete_url)
+    assert done.status_code == 302
+    assert not PlanProject.objects.filter(pk=project.pk).exists()
+    linked.refresh_from_db()
+    assert linked.plan_project is None
+    assert AuditLog.objects.filter(action="delete", object_id=str(project.pk)).exists()
+
+
+def test_a_project_of_a_plan_under_review_or_read_only_roles_get_no_delete_button(
+    org, edition, member_client
+):
+    from localplan.core.models import EditionState
+
+    project = PlanProjectFactory(edition=edition)
+    executive = MembershipFactory(organization=org, role=Role.EXECUTIVE)
+    client = member_client(executive)
+    assert _delete_url(project) not in client.get(edition.get_absolute_url()).content.decode()
+    assert client.post(_delete_url(project)).status_code == 403
+    planner = MembershipFactory(organization=org, role=Role.PLANNER)
+    edition.state = EditionState.IN_REVIEW
+    edition.save()
+    client = member_client(planner)
+    assert _delete_url(project) not in client.get(edition.get_absolute_url()).content.decode()
+    assert client.post(_delete_url(project)).status_code == 403
+    assert PlanProject.objects.filter(pk=project.pk).exists()
+
+
+def test_a_project_named_by_an_announced_operational_plan_is_kept_with_a_message(
+    org, edition, planner_client
+):
+    from localplan.core.models import EditionState
+    from tests.factories import OpsEditionFactory, OpsEntryFactory
+
+    project = PlanProjectFactory(edition=edition)
+    ops = OpsEditionFactory(plan__organization=org, plan__fiscal_year=2552)
+    entry = OpsEntryFactory(edition=ops, plan_project=project)
+    ops.state = EditionState.ANNOUNCED
+    ops.save()
+    response = planner_client.post(_delete_url(project))
+    assert response.status_code == 409
+    assert "ลบโครงการนี้ไม่ได้" in visible_text(response)
+    assert PlanProject.objects.filter(pk=project.pk).exists()
+    entry.refresh_from_db()
+    assert entry.plan_project_id == project.pk

@@ -20,6 +20,7 @@ from tests.factories import (
     VillageFactory,
     work_plan,
 )
+from tests.helpers import visible_text
 
 
 @pytest.fixture
@@ -295,3 +296,55 @@ def test_who_carries_out_is_a_pair_of_radio_buttons(edition, planner_client):
     radios = re.findall(r'<input type="radio" name="carried_out_by"[^>]*>', page)
     assert len(radios) == 2
     assert all('class="form-check-input"' in radio for radio in radios)
+
+
+def _delete_url(entry):
+    return reverse(
+        "opsplan:entry_delete", kwargs={"org": entry.organization.slug, "entry_id": entry.pk}
+    )
+
+
+def test_an_entry_is_deleted_from_the_screens_after_a_confirmation_that_names_it(
+    edition, project, unit, planner_client
+):
+    entry = OpsEntryFactory(
+        edition=edition, plan_project=project, unit=unit, name="ซ่อมแซมถนนลูกรัง หมู่ที่ 4"
+    )
+    delete_url = _delete_url(entry)
+    page = planner_client.get(edition.get_absolute_url()).content.decode()
+    assert f'href="{delete_url}"' in page  # beside แก้ไข on the edition page
+    edit_url = reverse(
+        "opsplan:entry_edit", kwargs={"org": entry.organization.slug, "entry_id": entry.pk}
+    )
+    assert f'href="{delete_url}"' in planner_client.get(edit_url).content.decode()
+
+    confirm = planner_client.get(delete_url)
+    text = visible_text(confirm)
+    assert confirm.status_code == 200
+    for shown in ("ซ่อมแซมถนนลูกรัง หมู่ที่ 4", entry.code, "100,000.00", str(edition), "กองช่าง"):
+        assert shown in text, shown
+    assert "กู้คืนไม่ได้" in text
+    assert OpsEntry.objects.filter(pk=entry.pk).exists()  # asking deletes nothing
+
+    done = planner_client.post(delete_url)
+    assert done.status_code == 302 and done["Location"] == edition.get_absolute_url()
+    assert not OpsEntry.objects.filter(pk=entry.pk).exists()
+    assert AuditLog.objects.filter(action="delete", object_id=str(entry.pk)).exists()
+
+
+def test_only_those_who_may_edit_an_entry_see_its_delete_button(
+    org, edition, project, unit, member_client
+):
+    entry = OpsEntryFactory(edition=edition, plan_project=project, unit=unit)
+    staff = MembershipFactory(organization=org, role=Role.UNIT_STAFF)  # of another unit
+    executive = MembershipFactory(organization=org, role=Role.EXECUTIVE)
+    for membership in (staff, executive):
+        client = member_client(membership)
+        assert _delete_url(entry) not in client.get(edition.get_absolute_url()).content.decode()
+        assert client.post(_delete_url(entry)).status_code == 403
+    planner = MembershipFactory(organization=org, role=Role.PLANNER)
+    edition.state = EditionState.ANNOUNCED
+    edition.save()
+    page = member_client(planner).get(edition.get_absolute_url()).content.decode()
+    assert _delete_url(entry) not in page
+    assert OpsEntry.objects.filter(pk=entry.pk).exists()

@@ -61,9 +61,22 @@ def delete_page(
     success_url: str,
     cancel_url: str | None = None,
     delete: Callable | None = None,
+    title: str | None = None,
+    summary: list[tuple[str, str]] = (),
+    effects: list[str] = (),
+    extra: dict | None = None,
 ) -> HttpResponse:
-    """Ask, then delete; a row that others still refer to is kept with a message saying so."""
-    context = {"object": instance, "cancel_url": cancel_url or success_url}
+    """Ask, then delete; a row that others still refer to is kept with a message saying so.
+    `summary` shows what the row is (label, value) and `effects` what else its deletion
+    changes, so that the person deciding sees what they delete."""
+    context = {
+        "object": instance,
+        "cancel_url": cancel_url or success_url,
+        "title": title or _("ยืนยันการลบ"),
+        "summary": summary,
+        "effects": effects,
+        **(extra or {}),
+    }
     if request.method == "POST":
         name = str(instance)
         try:

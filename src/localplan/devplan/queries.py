@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from localplan.core.grouping import PLAN_LEVELS, Group, group_rows
 from localplan.core.models import EditionState
+from localplan.core.thai_calendar import format_money
 from localplan.devplan.models import DevPlan, DevPlanEdition, PlanProject, ProjectBudget
 
 
@@ -81,3 +83,47 @@ def linkable_plan_projects(organization, fiscal_year: int) -> QuerySet[PlanProje
         .select_related("strategy", "guideline", "work_plan", "unit")
         .order_by("strategy__number", "guideline__number", "number", "id")
     )
+
+
+def _label(name: str) -> str:
+    return str(PlanProject._meta.get_field(name).verbose_name)
+
+
+def project_deletion(project: PlanProject) -> tuple[list[tuple[str, str]], list[str]]:
+    """What the confirmation before deleting a project shows: the project (label, value)
+    and what else its deletion changes."""
+    budgets = sorted(project.budgets.all(), key=lambda budget: budget.fiscal_year)
+    years = "; ".join(
+        _("ปี %(year)s: %(amount)s บาท")
+        % {"year": b.fiscal_year, "amount": format_money(b.amount, dash_for_none=False)}
+        for b in budgets
+    )
+    summary = [
+        (_label("code"), project.code),
+        (_label("name"), project.name),
+        (_label("edition"), str(project.edition)),
+        (_label("strategy"), f"{project.strategy.number}. {project.strategy.name}"),
+        (_label("unit"), str(project.unit or "")),
+        (_("งบประมาณ (บาท)"), years),
+        (_label("villages"), ", ".join(str(v) for v in project.villages.order_by("number"))),
+    ]
+    effects = []
+    if budgets:
+        effects.append(_("งบประมาณรายปีของโครงการนี้ถูกลบไปด้วย"))
+    entries = list(project.ops_entries.select_related("edition__plan"))
+    if entries:
+        editions = sorted({str(entry.edition) for entry in entries})
+        effects.append(
+            _(
+                "รายการในแผนการดำเนินงาน %(count)s รายการที่อ้างถึงโครงการนี้ (%(editions)s)"
+                " ยังอยู่ แต่จะไม่ผูกกับโครงการในแผนพัฒนาอีก"
+            )
+            % {"count": len(entries), "editions": ", ".join(editions)}
+        )
+    items = project.budget_items.count()
+    if items:
+        effects.append(
+            _("รายการในข้อบัญญัติงบประมาณ %(count)s รายการที่ผูกกับโครงการนี้ ยังอยู่ แต่จะไม่ผูกกับโครงการใดอีก")
+            % {"count": items}
+        )
+    return summary, effects

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from localplan.core.access import require_editable, require_unit_row_editor
 from localplan.core.codes import next_codes
-from localplan.core.models import AmendmentKind, Membership
+from localplan.core.models import EDITABLE_STATES, AmendmentKind, Membership
 from localplan.devplan.models import DevPlan, DevPlanEdition, PlanProject, ProjectBudget
 
 PROJECT_CODE_PREFIX = "P"
@@ -80,6 +82,18 @@ def save_plan_project(
 
 @transaction.atomic
 def delete_plan_project(*, project: PlanProject, by: Membership) -> None:
+    """Delete a draft's project; entries of draft operational plans that name it lose the
+    link. Refused while an operational plan under review or announced names it: that plan
+    was decided on with this project."""
     require_editable(project.edition)
     require_unit_row_editor(by, project.unit_id)
+    decided = project.ops_entries.exclude(edition__state__in=EDITABLE_STATES).select_related(
+        "edition__plan"
+    )
+    if decided:
+        raise ValidationError(
+            _("ลบโครงการนี้ไม่ได้ เพราะ%(edition)s ซึ่งอยู่ระหว่างพิจารณาหรือประกาศใช้แล้ว อ้างถึงโครงการนี้")
+            % {"edition": decided[0].edition},
+            code="project_in_decided_plan",
+        )
     project.delete()

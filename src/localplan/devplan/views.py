@@ -95,7 +95,18 @@ def _project_form_page(request, edition, project, form):
         save=save,
         template="devplan/project_form.html",
         breadcrumbs=[(_("แผนพัฒนา"), _list_url(org)), (str(edition), edition.get_absolute_url())],
-        extra={"nav": "devplan", "edition": edition},
+        extra={
+            "nav": "devplan",
+            "edition": edition,
+            "delete_url": (
+                reverse(
+                    "devplan:project_delete", kwargs={"org": org.slug, "project_id": project.pk}
+                )
+                if project
+                else ""
+            ),
+            "delete_label": _("ลบโครงการนี้"),
+        },
     )
 
 
@@ -135,9 +146,14 @@ def project_delete(request, project_id):
     require_editable(project.edition)
     require_unit_row_editor(request.membership, project.unit_id)
     membership = request.membership
+    summary, effects = queries.project_deletion(project)
     return delete_page(
         request,
         project,
         success_url=project.edition.get_absolute_url(),
         delete=lambda row: services.delete_plan_project(project=row, by=membership),
+        title=_("ลบโครงการ"),
+        summary=summary,
+        effects=effects,
+        extra={"nav": "devplan"},
     )

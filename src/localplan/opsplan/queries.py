@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from localplan.core.grouping import PLAN_LEVELS, Group, group_rows
 from localplan.core.models import EditionState
-from localplan.core.thai_calendar import FiscalMonth, fiscal_months
+from localplan.core.templatetags.thai import months_text
+from localplan.core.thai_calendar import FiscalMonth, fiscal_months, format_money
 from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry
 
 
@@ -110,3 +112,33 @@ def month_header(fiscal_year: int) -> list[tuple[int, list[FiscalMonth]]]:
     """[(2551, [ต.ค., พ.ย., ธ.ค.]), (2552, [ม.ค. … ก.ย.])]: the two-level month header."""
     months = fiscal_months(fiscal_year)
     return [(fiscal_year - 1, months[:3]), (fiscal_year, months[3:])]
+
+
+def _label(name: str) -> str:
+    return str(OpsEntry._meta.get_field(name).verbose_name)
+
+
+def entry_deletion(entry: OpsEntry) -> tuple[list[tuple[str, str]], list[str]]:
+    """What the confirmation before deleting an entry shows: the entry (label, value) and
+    what else its deletion changes."""
+    summary = [
+        (_label("code"), entry.code),
+        (_label("name"), entry.name),
+        (_label("edition"), str(entry.edition)),
+        (_label("budget"), _("%(amount)s บาท") % {"amount": format_money(entry.budget, False)}),
+        (_label("budget_source"), entry.get_budget_source_display()),
+        (
+            _label("agency") if entry.agency_id else _label("unit"),
+            str(entry.agency if entry.agency_id else entry.unit or ""),
+        ),
+        (_label("location"), entry.location),
+        (_label("months"), months_text(entry.months)),
+    ]
+    effects = []
+    if entry.plan_project_id:
+        project = entry.plan_project
+        effects.append(
+            _("โครงการ %(code)s %(name)s ในแผนพัฒนายังอยู่ ลบเฉพาะรายการนี้ในแผนการดำเนินงาน")
+            % {"code": project.code, "name": project.name}
+        )
+    return summary, effects

@@ -94,7 +94,16 @@ def _entry_form_page(request, edition, entry, form):
             (_("แผนการดำเนินงาน"), _list_url(org)),
             (str(edition), edition.get_absolute_url()),
         ],
-        extra={"nav": "opsplan", "edition": edition},
+        extra={
+            "nav": "opsplan",
+            "edition": edition,
+            "delete_url": (
+                reverse("opsplan:entry_delete", kwargs={"org": org.slug, "entry_id": entry.pk})
+                if entry
+                else ""
+            ),
+            "delete_label": _("ลบรายการนี้"),
+        },
     )
 
 
@@ -132,9 +141,14 @@ def entry_edit(request, entry_id):
 def entry_delete(request, entry_id):
     entry = _entry(request, entry_id)
     membership = request.membership
+    summary, effects = queries.entry_deletion(entry)
     return delete_page(
         request,
         entry,
         success_url=entry.edition.get_absolute_url(),
         delete=lambda row: services.delete_entry(entry=row, by=membership),
+        title=_("ลบรายการ"),
+        summary=summary,
+        effects=effects,
+        extra={"nav": "opsplan"},
     )
