@@ -324,6 +324,7 @@ def test_an_entry_is_deleted_from_the_screens_after_a_confirmation_that_names_it
     for shown in ("ซ่อมแซมถนนลูกรัง หมู่ที่ 4", entry.code, "100,000.00", str(edition), "กองช่าง"):
         assert shown in text, shown
     assert "กู้คืนไม่ได้" in text
+    assert "ลบรายการนี้" in text  # the button says what it deletes
     assert OpsEntry.objects.filter(pk=entry.pk).exists()  # asking deletes nothing
 
     done = planner_client.post(delete_url)

@@ -37,7 +37,7 @@ def plan_new(request):
         success_url=_list_url(org),
         save=lambda form: services.create_dev_plan(organization=org, **form.cleaned_data),
         breadcrumbs=[(_("แผนพัฒนา"), _list_url(org))],
-        extra={"nav": "devplan"},
+        extra={"nav": "devplan", "confirm_label": _("ลบโครงการนี้")},
     )
 
 
@@ -155,5 +155,5 @@ def project_delete(request, project_id):
         title=_("ลบโครงการ"),
         summary=summary,
         effects=effects,
-        extra={"nav": "devplan"},
+        extra={"nav": "devplan", "confirm_label": _("ลบโครงการนี้")},
     )

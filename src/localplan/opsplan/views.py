@@ -38,7 +38,7 @@ def plan_new(request):
         success_url=_list_url(org),
         save=lambda form: services.create_operational_plan(organization=org, **form.cleaned_data),
         breadcrumbs=[(_("แผนการดำเนินงาน"), _list_url(org))],
-        extra={"nav": "opsplan"},
+        extra={"nav": "opsplan", "confirm_label": _("ลบรายการนี้")},
     )
 
 
@@ -150,5 +150,5 @@ def entry_delete(request, entry_id):
         title=_("ลบรายการ"),
         summary=summary,
         effects=effects,
-        extra={"nav": "opsplan"},
+        extra={"nav": "opsplan", "confirm_label": _("ลบรายการนี้")},
     )
