@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.templatetags.thai import thai_date
@@ -121,7 +121,8 @@ class Deadline:
             return gettext("สิ้นปีงบประมาณแล้วโดยไม่ได้ดำเนินการ")
         if status == OVERDUE:
             return gettext("เลยกำหนดมาแล้ว %(days)s วัน") % {"days": self.days_late}
-        return gettext("อีก %(days)s วัน") % {"days": self.days_left}
+        days = self.days_left
+        return ngettext("อีก %(days)s วัน", "อีก %(days)s วัน", days) % {"days": days}
 
     @property
     def needs_attention(self) -> bool:
