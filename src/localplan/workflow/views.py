@@ -77,18 +77,18 @@ def _step_page(
     extra = form_kwargs.pop("extra", {})
     form = form_class(request.POST or None, **form_kwargs)
     confirming = None
+    asks_first = confirm is not None and "confirmed" not in request.POST
     if request.method == "POST" and form.is_valid():
         try:
-            if confirm is not None and "confirmed" not in request.POST:
+            if asks_first:
                 confirming = None if "edit" in request.POST else confirm(edition, form)
             else:
                 with transaction.atomic():
                     result = perform(edition, membership, form)
         except ValidationError as refusal:
             attach_errors(form, refusal)
-            confirming = None
         else:
-            if confirm is None or "confirmed" in request.POST:
+            if not asks_first:
                 messages.success(request, _("บันทึก “%(step)s” แล้ว") % {"step": task.label})
                 return redirect(result if hasattr(result, "get_absolute_url") else edition)
     context = {
