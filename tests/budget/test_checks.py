@@ -191,3 +191,21 @@ def test_the_workflow_can_show_the_open_problems_before_review(clean):
     html = render_to_string("budget/_open_problems.html", {"problems": problems})
     assert "ยังมีปัญหาความสอดคล้อง 1 ข้อ" in html and "ยังไม่ระบุเดือนที่ดำเนินการ" in html
     assert render_to_string("budget/_open_problems.html", {"problems": []}).strip() == ""
+
+
+def test_the_page_shows_the_problems_before_the_notices_which_are_folded(client, clean, planner):
+    """Problems to fix come first; the notices (many in a real year) are folded below them."""
+    clean.items[-1].delete()
+    entry(clean, "P0004").delete()
+    OpsEntry.objects.filter(pk=entry(clean, "P0001").pk).update(months=0)
+    client.force_login(planner.user)
+    page = client.get(
+        reverse("budget:checks", kwargs={"org": clean.org.slug, "fiscal_year": 2552})
+    ).content.decode()
+    problem = page.index('id="rule-entry_without_months"')
+    notices = page.index('<details class="mt-3" id="notices">')
+    notice = page.index('id="rule-plan_project_not_budgeted"')
+    passed = page.index('id="passed-rules"')
+    assert problem < passed < notices < notice
+    assert page.index("</details>") > notice
+    assert "ข้อสังเกต 1 ข้อ" in page

@@ -231,7 +231,9 @@ def test_the_review_of_a_plan_in_english(client, member_client, planner, org):
     assert "Date submitted" in page and "Note to the reviewers" in page
     assert ">Submit the draft for review</button>" in page
     today = timezone.localdate()
-    response = client.post(url, {"submitted_on": format_input_date(today)}, follow=True)
+    response = client.post(
+        url, {"submitted_on": format_input_date(today), "confirmed": "on"}, follow=True
+    )
     page = text_of(response)
     assert "Step recorded: “Submit the draft for review”" in page
     assert "Submitted to the local development committee" in page

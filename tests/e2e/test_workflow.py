@@ -50,6 +50,7 @@ def test_an_operational_plan_is_reviewed_returned_endorsed_approved_and_announce
     screenshot(page, "workflow-01-draft")
     page.click("#workflow-step")
     page.fill("#id_submitted_on", "01/12/2551")
+    page.check("#id_confirmed")
     screenshot(page, "workflow-02-submit-form")
     page.click("main form button[type=submit]")
     assert page.locator(".badge-state").first.inner_text() == "เสนอคณะกรรมการพัฒนา"
@@ -83,7 +84,12 @@ def test_an_operational_plan_is_reviewed_returned_endorsed_approved_and_announce
     assert "ควรดำเนินการในไตรมาสแรก" in returned
     screenshot(page, "workflow-06-returned-to-planner")
     page.click("#workflow-step")
+    submit_page = page.locator("#submit-returned").inner_text()
+    assert "ให้ระบุเดือนที่ดำเนินการให้ครบทุกโครงการ" in submit_page
+    assert "ควรดำเนินการในไตรมาสแรก" in submit_page
+    screenshot(page, "workflow-06b-submit-after-return")
     page.fill("#id_submitted_on", "06/12/2551")
+    page.check("#id_confirmed")
     page.click("main form button[type=submit]")
     sign_out(page)
 
@@ -115,6 +121,10 @@ def test_an_operational_plan_is_reviewed_returned_endorsed_approved_and_announce
     page.fill("#id_posting_starts_on", "26/12/2551")
     screenshot(page, "workflow-10-announce-form")
     page.click("main form button[type=submit]")
+    assert "9 มกราคม 2552" in page.locator("#confirm-posting-rules").inner_text()
+    assert page.locator("#confirm-freeze").is_visible()
+    screenshot(page, "workflow-10b-announce-confirm")
+    page.click("#confirm-button")
     assert page.locator(".badge-state").first.inner_text() == "ประกาศใช้แล้ว"
     shown = page.locator("#announced-fingerprint").inner_text()  # a short fingerprint
     screenshot(page, "workflow-11-announced")

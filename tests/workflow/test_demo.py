@@ -2,15 +2,18 @@
 organization would have taken them (workflow/demo.py). Loaded once for the module inside a
 transaction rolled back at the end."""
 
+import datetime
 import hashlib
 
 import pytest
 from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from localplan.core.demo import load_demo
 from localplan.core.models import AmendmentKind, EditionState, Organization, Role
+from localplan.core.thai_calendar import fiscal_year_of
 from localplan.devplan.models import DevPlan
 from localplan.devplan.queries import current_edition
 from localplan.opsplan.models import OperationalPlan
@@ -116,7 +119,7 @@ def test_the_municipality_announced_its_five_year_plan_without_the_council(demo,
     edition = DevPlan.objects.get(organization=nongbua).editions.get()
     assert steps(edition) == [Step.SUBMITTED, Step.ENDORSED, Step.APPROVED, Step.ANNOUNCED]
     assert Announcement.objects.filter(dev_edition=edition).exists()
-    draft = ops_edition(nongbua, 2568)
+    draft = ops_edition(nongbua, fiscal_year_of(timezone.localdate()))
     assert draft.state == EditionState.DRAFTING and steps(draft) == []
 
 
@@ -155,3 +158,30 @@ def test_the_demo_pages_show_the_workflow(phairin, client):
         },
     )
     assert client.get(compare).content.decode().count('class="compare-added"') == 3
+
+
+def test_the_municipalitys_plan_of_this_fiscal_year_has_a_live_deadline(demo, db, client):
+    """Its operational plan is the current fiscal year's (FY2570 on 3 December 2026) and
+    its budget ordinance was announced days ago: the 30 days run now."""
+    today = timezone.localdate()
+    nongbua = Organization.objects.get(slug="nongbua")
+    plan = OperationalPlan.objects.get(organization=nongbua)
+    assert plan.fiscal_year == fiscal_year_of(today)
+    assert today < plan.due_on <= today + datetime.timedelta(days=30)
+    dev_plan = DevPlan.objects.get(organization=nongbua)
+    assert dev_plan.first_fiscal_year <= plan.fiscal_year <= dev_plan.last_fiscal_year
+    announced = Announcement.objects.get(dev_edition__plan=dev_plan).announced_on
+    assert announced < datetime.date(dev_plan.first_fiscal_year - 543 - 1, 10, 1)
+    client.login(username="tb-planner", password="demo1234")
+    home = visible_text(client.get(reverse("home", kwargs={"org": "nongbua"})))
+    assert f"ประกาศใช้แผนการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}" in home
+    assert "ใกล้ถึงกำหนด" in home and "เลยกำหนดแล้ว" not in home
+
+
+def test_the_seeds_deadlines_read_as_history_not_as_overdue_today(phairin, client):
+    client.login(username="planner", password="demo1234")
+    announced = visible_text(client.get(ops_edition(phairin, 2552).get_absolute_url()))
+    assert "ทันกำหนด ดำเนินการเมื่อ 25 ธันวาคม 2551" in announced
+    returned = visible_text(client.get(ops_edition(phairin, 2553).get_absolute_url()))
+    assert "ไม่ได้ดำเนินการภายในกำหนด" in returned
+    assert "เลยกำหนด" not in returned

@@ -13,7 +13,8 @@ RETURN = {"outcome": "return", "comments": "ให้แก้ไข"}
 
 # (name, view, document, source state, POST data, the roles that may take it)
 TRANSITIONS = [
-    ("submit", "submit", "ops", EditionState.DRAFTING, {"submitted_on": "01/12/2551"},
+    ("submit", "submit", "ops", EditionState.DRAFTING,
+     {"submitted_on": "01/12/2551", "confirmed": "on"},
      {Role.PLANNER, Role.SUPPORT_COMMITTEE}),
     ("committee endorses", "committee", "ops", EditionState.IN_REVIEW,
      {**RESOLUTION, "outcome": "endorse"}, {Role.DEVELOPMENT_COMMITTEE}),
@@ -29,7 +30,8 @@ TRANSITIONS = [
      {"decided_on": "20/12/2551", **RETURN}, {Role.EXECUTIVE}),
     ("announce", "announce", "ops", EditionState.APPROVED,
      {"number": "45/2551", "announced_on": "25/12/2551", "posting_starts_on": "26/12/2551",
-      "signer_name": "นายสมศักดิ์ ใจดี", "signer_title": "นายก อบต."}, {Role.EXECUTIVE}),
+      "signer_name": "นายสมศักดิ์ ใจดี", "signer_title": "นายก อบต.", "confirmed": "1"},
+     {Role.EXECUTIVE}),
     ("start amendment", "amend", "ops", EditionState.ANNOUNCED,
      {"kind": "change", "sequence_year": "2552", "reason": "ปรับงบประมาณ"},
      {Role.PLANNER, Role.SUPPORT_COMMITTEE}),

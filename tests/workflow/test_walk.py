@@ -38,7 +38,7 @@ def announce_through_pages(edition, as_role, *, returned_once=False):
     planner = as_role(Role.PLANNER)
     page = planner.get(edition.get_absolute_url())
     assert "เสนอร่างเพื่อพิจารณา" in page.content.decode()
-    step(planner, "submit", edition, {"submitted_on": "01/12/2551"})
+    step(planner, "submit", edition, {"submitted_on": "01/12/2551", "confirmed": "on"})
     assert edition.state == EditionState.IN_REVIEW
     committee = as_role(Role.DEVELOPMENT_COMMITTEE)
     if returned_once:
@@ -68,7 +68,7 @@ def announce_through_pages(edition, as_role, *, returned_once=False):
         )
         assert planner.get(edit).status_code == 200  # a returned draft is editable again
         OpsEntry.objects.filter(pk=entry.pk).update(months=0b1111)
-        step(planner, "submit", edition, {"submitted_on": "06/12/2551"})
+        step(planner, "submit", edition, {"submitted_on": "06/12/2551", "confirmed": "on"})
         committee = as_role(Role.DEVELOPMENT_COMMITTEE)
     step(committee, "committee", edition, {**MEETING, "outcome": "endorse"})
     assert edition.state == EditionState.ENDORSED
@@ -85,6 +85,7 @@ def announce_through_pages(edition, as_role, *, returned_once=False):
             "posting_starts_on": "26/12/2551",
             "signer_name": "นายสมศักดิ์ ใจดี",
             "signer_title": "นายกองค์การบริหารส่วนตำบลผไทรินทร์",
+            "confirmed": "1",
         },
     )
     assert edition.state == EditionState.ANNOUNCED

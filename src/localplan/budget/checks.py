@@ -139,6 +139,17 @@ class CheckReport:
             found[problem.rule.code].append(problem)
         return [(rule, found.get(rule.code, [])) for rule in RULES]
 
+    def failed_rules(self) -> list[tuple[Rule, list[Problem]]]:
+        """The rules with problems to fix: what the page shows first."""
+        return [(r, found) for r, found in self.by_rule() if found and r.severity == PROBLEM]
+
+    def noticed_rules(self) -> list[tuple[Rule, list[Problem]]]:
+        """The rules with notices (to be seen, no reason to hold the plan back)."""
+        return [(r, found) for r, found in self.by_rule() if found and r.severity == NOTICE]
+
+    def passed_rules(self) -> list[Rule]:
+        return [rule for rule, found in self.by_rule() if not found]
+
     def add(self, problem: Problem) -> None:
         (self.notices if problem.rule.severity == NOTICE else self.problems).append(problem)
 

@@ -3,6 +3,7 @@ the page, so the home page itself makes no query for it), and buttons beside pla
 
 from django.urls import reverse
 
+from localplan.budget.checks import open_problems
 from localplan.core.slots import Panel, slot
 from localplan.devplan.models import DevPlanEdition
 from localplan.opsplan.models import OpsEdition
@@ -39,3 +40,20 @@ def edition_buttons(membership, edition):
             order=40,
         )
     return None
+
+
+@slot("before_submit")
+def consistency_before_submit(membership, edition):
+    """The open consistency problems of an operational plan, shown (not blocking: domain.md
+    §8 names them to be fixed, the committee may still review) before it goes to review."""
+    if not isinstance(edition, OpsEdition):
+        return None
+    org = membership.organization
+    checks_url = reverse(
+        "budget:checks", kwargs={"org": org.slug, "fiscal_year": edition.plan.fiscal_year}
+    )
+    return Panel(
+        "budget/_submit_problems.html",
+        {"problems": open_problems(edition), "checks_url": checks_url},
+        order=10,
+    )

@@ -9,8 +9,9 @@ dates the organization would have met, each announcement with its official PDF s
   each with its reason; announced March 2552, superseding the original edition;
 - แผนการดำเนินงาน 2553: submitted, then returned by the committee with comments (one of
   them on a single entry): back with the planner, being drafted again.
-เทศบาลตำบลหนองบัวแก้ว: แผนพัฒนาท้องถิ่น 2566–2570 announced (no council: a เทศบาล);
-its operational plan 2568 is still a draft.
+เทศบาลตำบลหนองบัวแก้ว (which lives in the present, see core/demo/nongbua.py): its five-year
+แผนพัฒนาท้องถิ่น announced (no council: a เทศบาล) in the June before it began; the operational
+plan of the current fiscal year is still a draft.
 
 The dates and numbers are illustrative, like the rest of the demo.
 """
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from localplan.core.audit import acting_as
+from localplan.core.demo import nongbua
 from localplan.core.models import AmendmentKind, Membership, Role, Unit, Village
 from localplan.devplan.models import PlanProject, ProjectKind
 from localplan.devplan.services import save_plan_project
@@ -180,16 +182,22 @@ PHAIRIN_ADDITION = Addition(
         announcement=("9/2552", D(2009, 3, 6), D(2009, 3, 9)),
     ),
 )
+_TB_YEAR = nongbua.FIRST_FISCAL_YEAR - 1  # the B.E. year of June before the plan begins
 NONGBUA_PLAN = History(
     submitted_by=Role.SUPPORT_COMMITTEE,
-    submitted_on=D(2022, 6, 6),
+    submitted_on=nongbua.shifted(D(2022, 6, 6)),
     committee=Meeting(
-        "2/2565",
-        D(2022, 6, 14),
-        "ที่ประชุมมีมติเห็นชอบร่างแผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570) เสนอนายกเทศมนตรีอนุมัติ",
+        f"2/{_TB_YEAR}",
+        nongbua.shifted(D(2022, 6, 14)),
+        f"ที่ประชุมมีมติเห็นชอบร่างแผนพัฒนาท้องถิ่น (พ.ศ. {nongbua.FIRST_FISCAL_YEAR}–"
+        f"{nongbua.LAST_FISCAL_YEAR}) เสนอนายกเทศมนตรีอนุมัติ",
     ),
-    approved_on=D(2022, 6, 20),
-    announcement=("58/2565", D(2022, 6, 24), D(2022, 6, 27)),
+    approved_on=nongbua.shifted(D(2022, 6, 20)),
+    announcement=(
+        f"58/{_TB_YEAR}",
+        nongbua.shifted(D(2022, 6, 24)),
+        nongbua.shifted(D(2022, 6, 27)),
+    ),
 )
 
 # By organization: the development plan's history, the operational plans' by fiscal year,

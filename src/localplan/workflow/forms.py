@@ -45,8 +45,26 @@ class StepForm(forms.Form):
 
 
 class SubmitForm(StepForm):
+    """Sending the draft on is confirmed explicitly, once the page has shown the comments of
+    the last return and the open consistency problems."""
+
     submitted_on = ThaiDateField(label=_("วันที่เสนอ"), initial=timezone.localdate)
     comments = forms.CharField(label=_("หมายเหตุถึงผู้พิจารณา"), required=False, widget=forms.Textarea)
+    confirmed = forms.BooleanField(
+        label=_("ยืนยันเสนอร่างนี้ให้พิจารณา"),
+        error_messages={"required": _("กรุณาทำเครื่องหมาย “ยืนยันเสนอร่างนี้ให้พิจารณา” ก่อนบันทึก")},
+    )
+
+    def __init__(self, *args, open_problems: int = 0, returned: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if open_problems:
+            self.fields["confirmed"].label = _(
+                "ได้อ่านปัญหาความสอดคล้องที่ยังค้างอยู่ %(count)s ข้อแล้ว และยืนยันเสนอร่างนี้ให้พิจารณา"
+            ) % {"count": open_problems}
+        elif returned:
+            self.fields["confirmed"].label = _(
+                "ได้แก้ไขตามความเห็นที่ส่งกลับแล้ว และยืนยันเสนอร่างนี้ให้พิจารณาอีกครั้ง"
+            )
 
 
 class ResolutionForm(StepForm):
@@ -154,7 +172,8 @@ class AnnounceForm(StepForm):
     number = forms.CharField(label=_("เลขที่ประกาศ"), max_length=60, help_text=_("เช่น 45/2551"))
     announced_on = ThaiDateField(label=_("วันที่ประกาศ"))
     posting_starts_on = ThaiDateField(
-        label=_("วันที่เริ่มปิดประกาศ"), help_text=_("ต้องปิดประกาศภายใน 15 วัน และไม่น้อยกว่า 30 วัน")
+        label=_("วันที่เริ่มปิดประกาศ"),
+        help_text=_("ต้องเริ่มปิดประกาศภายใน 15 วันนับจากวันประกาศ และปิดไว้ไม่น้อยกว่า 30 วัน"),
     )
     signer_name = forms.CharField(label=_("ชื่อผู้ลงนาม"), max_length=150)
     signer_title = forms.CharField(label=_("ตำแหน่งผู้ลงนาม"), max_length=200)

@@ -99,7 +99,7 @@ def step_buttons(membership, edition):
     return Panel("workflow/_edition_actions.html", context, order=30)
 
 
-def _announcement_of(history) -> dict | None:
+def _announcement_of(history, today) -> dict | None:
     for step in history:
         if step.step == Step.ANNOUNCED:
             inputs = step.inputs
@@ -109,10 +109,10 @@ def _announcement_of(history) -> dict | None:
                 "number": inputs.get("number", ""),
                 "announced_on": announced_on,
                 "posting_starts_on": posting_starts_on,
-                "posting_due_on": announced_on + datetime.timedelta(days=POSTING_WITHIN_DAYS),
-                "posting_ends_on": posting_starts_on
-                + datetime.timedelta(days=POSTING_AT_LEAST_DAYS),
-                "posted_late": (posting_starts_on - announced_on).days > POSTING_WITHIN_DAYS,
+                "posting": deadlines.posting_deadline(
+                    announced_on=announced_on, posting_starts_on=posting_starts_on, today=today
+                ),
+                "posting_ends_on": deadlines.posting_ends_on(posting_starts_on),
                 "sha256": inputs.get("sha256", ""),
             }
     return None
@@ -121,21 +121,18 @@ def _announcement_of(history) -> dict | None:
 @slot("edition_panels")
 def step_history(membership, edition):
     document = document_of(edition)
+    today = timezone.localdate()
     due = None
     if document == Document.OPSPLAN and edition.plan.due_on:
-        due = deadlines.Deadline(
-            title="",
-            due_on=edition.plan.due_on,
-            done_on=None,
-            today=timezone.localdate(),
-        )
+        edition.plan.organization = membership.organization
+        due = deadlines.operational_plan_deadline(edition.plan, None, today)
     if edition.state == EditionState.DRAFTING and not edition.based_on_id:
         # Never submitted: no step has been taken yet.
         if due is None:
             return None
         return Panel("workflow/_edition_panel.html", {"history": [], "due": due}, order=10)
     history = edition_history(edition) if edition.state != EditionState.DRAFTING else []
-    announcement = _announcement_of(history)
+    announcement = _announcement_of(history, today)
     if announcement and due:
         due.done_on = announcement["announced_on"]
     for before, step in zip([None, *history], history, strict=False):

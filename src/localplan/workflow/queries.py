@@ -94,6 +94,14 @@ def edition_history(edition) -> list[Transition]:
     return history
 
 
+def last_return(history: list[Transition]) -> Transition | None:
+    """The step that sent the edition back, when that is the latest step (its comments, and
+    the resolution's comments on single rows, are what the planner must answer)."""
+    if history and history[-1].step == Step.RETURNED:
+        return history[-1]
+    return None
+
+
 def chain_of(history: list[Transition]) -> Chain | None:
     """The chain fixed at the edition's latest submission."""
     for step in reversed(history):
@@ -122,6 +130,7 @@ TRAIL_LABELS = {
     "announced_on": _("วันที่ประกาศ"),
     "posting_starts_on": _("วันที่เริ่มปิดประกาศ"),
     "sha256": _("รหัสตรวจสอบไฟล์ที่ประกาศ"),
+    "open_problems": _("ปัญหาความสอดคล้องที่ยังค้างเมื่อเสนอ"),
     "based_on": _("แก้ไขจากฉบับ"),
     "reason": _("เหตุผลความจำเป็น"),
     "special_case": _("กรณีพิเศษ"),

@@ -11,13 +11,15 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from localplan.core.access import member_view, require_role
 from localplan.core.models import AmendmentKind, EditionState, Role
 from localplan.core.pages import attach_errors
+from localplan.core.slots import panels_for
 from localplan.devplan.models import DevPlanEdition
-from localplan.workflow import documents, queries, services
+from localplan.workflow import deadlines, documents, queries, services
 from localplan.workflow.compare import compare_editions
 from localplan.workflow.forms import (
     AmendmentForm,
@@ -56,8 +58,13 @@ def _rows_of(edition) -> list[tuple[str, str]]:
     return list(rows.order_by("code").values_list("code", "name"))
 
 
-def _step_page(request, document, edition_id, task: Task, *, form_class, perform, **form_kwargs):
-    """A step's page: 403 for the wrong role; the form; on a valid POST the service."""
+def _step_page(
+    request, document, edition_id, task: Task, *, form_class, perform, confirm=None, **form_kwargs
+):
+    """A step's page: 403 for the wrong role; the form; on a valid POST the service. With
+    `confirm`, a valid POST first shows what the step will do (the context `confirm` returns,
+    or its `ValidationError` on the form) and the service runs only on the POST that carries
+    "confirmed"; "edit" goes back to the form with what was typed."""
     edition = queries.access_edition(request.organization, document, edition_id)
     membership = request.membership
     require_task(membership, edition, task)
@@ -69,15 +76,21 @@ def _step_page(request, document, edition_id, task: Task, *, form_class, perform
         waiting = waiting_task(edition.state, queries.chain_of(history)) == task
     extra = form_kwargs.pop("extra", {})
     form = form_class(request.POST or None, **form_kwargs)
+    confirming = None
+    asks_first = confirm is not None and "confirmed" not in request.POST
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                result = perform(edition, membership, form)
+            if asks_first:
+                confirming = None if "edit" in request.POST else confirm(edition, form)
+            else:
+                with transaction.atomic():
+                    result = perform(edition, membership, form)
         except ValidationError as refusal:
             attach_errors(form, refusal)
         else:
-            messages.success(request, _("บันทึก “%(step)s” แล้ว") % {"step": task.label})
-            return redirect(result if hasattr(result, "get_absolute_url") else edition)
+            if not asks_first:
+                messages.success(request, _("บันทึก “%(step)s” แล้ว") % {"step": task.label})
+                return redirect(result if hasattr(result, "get_absolute_url") else edition)
     context = {
         "nav": NAV[Document(document)],
         "edition": edition,
@@ -85,6 +98,7 @@ def _step_page(request, document, edition_id, task: Task, *, form_class, perform
         "form": form,
         "waiting": waiting,
         "history": history,
+        "confirming": confirming,
         **extra,
     }
     return render(request, "workflow/step.html", context, status=400 if form.errors else 200)
@@ -92,12 +106,21 @@ def _step_page(request, document, edition_id, task: Task, *, form_class, perform
 
 @member_view
 def submit(request, document, edition_id):
+    """The draft goes to review: the page shows the comments of the last return and the
+    open consistency problems, and the planner confirms having read them."""
     edition = queries.access_edition(request.organization, document, edition_id)
     chain = chain_for(edition, document)
     problems = services.submission_problems(edition)
+    returned = queries.last_return(queries.edition_history(edition))
+    before = panels_for("before_submit", membership=request.membership, edition=edition)
+    open_problems = sum(len(panel.context.get("problems", ())) for panel in before)
 
     def perform(edition, membership, form):
-        return services.submit_edition(edition=edition, by=membership, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        data.pop("confirmed")
+        return services.submit_edition(
+            edition=edition, by=membership, open_problems=open_problems, **data
+        )
 
     return _step_page(
         request,
@@ -106,7 +129,15 @@ def submit(request, document, edition_id):
         Task.SUBMIT,
         form_class=SubmitForm,
         perform=perform,
-        extra={"problems": problems, "chain_states": chain_states(chain), "chain": chain},
+        open_problems=open_problems,
+        returned=returned is not None,
+        extra={
+            "problems": problems,
+            "chain_states": chain_states(chain),
+            "chain": chain,
+            "returned": returned,
+            "before_submit": before,
+        },
     )
 
 
@@ -195,6 +226,25 @@ def announce(request, document, edition_id):
         services.announce_edition(edition=edition, by=membership, **form.cleaned_data)
         return edition
 
+    def confirm(edition, form):
+        data = form.cleaned_data
+        number, signer_name, signer_title = services.check_announcement(edition=edition, **data)
+        announced_on, posting_starts_on = data["announced_on"], data["posting_starts_on"]
+        return {
+            "template": "workflow/_confirm_announce.html",
+            "number": number,
+            "announced_on": announced_on,
+            "posting_starts_on": posting_starts_on,
+            "posting": deadlines.posting_deadline(
+                announced_on=announced_on,
+                posting_starts_on=posting_starts_on,
+                today=timezone.localdate(),
+            ),
+            "posting_ends_on": deadlines.posting_ends_on(posting_starts_on),
+            "signer_name": signer_name,
+            "signer_title": signer_title,
+        }
+
     return _step_page(
         request,
         document,
@@ -202,6 +252,8 @@ def announce(request, document, edition_id):
         Task.ANNOUNCE,
         form_class=AnnounceForm,
         perform=perform,
+        confirm=confirm,
+        extra={"submit_label": _("ตรวจสอบก่อนประกาศใช้")},
         initial={
             "signer_name": organization.executive_name,
             "signer_title": organization.executive_title,

@@ -1,16 +1,41 @@
 """เทศบาลตำบลหนองบัวแก้ว, อำเภอบ้านไผ่ จังหวัดขอนแก่น: a smaller, fictional organization
 under today's regime (ระเบียบ มท. ฉบับที่ 3 พ.ศ. 2561): strategies with กลยุทธ์, a five-year
-แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570) and its แผนการดำเนินงาน of 2568, still being drafted.
+แผนพัฒนาท้องถิ่น and the แผนการดำเนินงาน of the current fiscal year, still being drafted.
 
-Every name and figure is illustrative. Budgets are (2566, 2567, 2568, 2569, 2570).
+It lives in the present, so that its deadlines are live: the operational plan is the one of
+the fiscal year today falls in (`FISCAL_YEAR`: 2570 on 3 December 2026), the five-year plan
+runs from two years before it to two years after, and the budget ordinance was announced
+`ORDINANCE_DAYS_AGO` days ago (the plan is due in 30 days from it, so it is near). The figures
+were written for FY2568 (`WRITTEN_FOR`); every year and date here is moved by `SHIFT` years.
+
+Every name and figure is illustrative. Budgets are for the plan's five years, in order.
 """
 
 import datetime
 
+from django.utils import timezone
+
 from localplan.core.models import OrganizationKind, Role
+from localplan.core.thai_calendar import fiscal_year_of
 from localplan.devplan.models import ProjectKind
 from localplan.opsplan.models import BudgetSource
 from localplan.strategy.models import ProvincialStrategyKind, Regime
+
+WRITTEN_FOR = 2568
+ORDINANCE_DAYS_AGO = 16
+TODAY = timezone.localdate()
+FISCAL_YEAR = fiscal_year_of(TODAY)
+SHIFT = FISCAL_YEAR - WRITTEN_FOR
+FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = FISCAL_YEAR - 2, FISCAL_YEAR + 2
+
+
+def shifted(day: datetime.date) -> datetime.date:
+    """A date of the data (written for FY2568) moved to the current fiscal year."""
+    try:
+        return day.replace(year=day.year + SHIFT)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + SHIFT, day=28)
+
 
 ORGANIZATION = {
     "kind": OrganizationKind.SUBDISTRICT_MUNICIPALITY,
@@ -122,7 +147,7 @@ PEOPLE = [
 
 VISION = {
     "text": "หนองบัวแก้วเมืองน่าอยู่ เศรษฐกิจฐานรากมั่นคง ประชาชนมีคุณภาพชีวิตที่ดี บริหารจัดการด้วยหลักธรรมาภิบาล",
-    "first_fiscal_year": 2566,
+    "first_fiscal_year": FIRST_FISCAL_YEAR,
 }
 
 MISSIONS = [
@@ -163,7 +188,7 @@ STRATEGIES = [
             {
                 "text": "ถนนและทางระบายน้ำในเขตเทศบาลได้มาตรฐาน ไม่มีน้ำท่วมขัง",
                 "indicator": "ร้อยละของถนนในเขตเทศบาลที่ได้มาตรฐาน",
-                "target": "ร้อยละ 85 ภายในปี 2570",
+                "target": f"ร้อยละ 85 ภายในปี {LAST_FISCAL_YEAR}",
             }
         ],
         "guidelines": [
@@ -248,7 +273,7 @@ STRATEGIES = [
     },
 ]
 
-# ------------------------------------------------------------------ แผนพัฒนาท้องถิ่น 2566–2570
+# ------------------------------------------------------------------ แผนพัฒนาท้องถิ่น, five years
 
 ROAD = {
     "objective": "เพื่อให้ประชาชนมีถนนที่ได้มาตรฐาน สัญจรไปมาสะดวกและปลอดภัย",
@@ -719,15 +744,15 @@ PROJECTS = [
 
 PLAN = {
     "regime": Regime.CURRENT,
-    "first_fiscal_year": 2566,
-    "last_fiscal_year": 2570,
+    "first_fiscal_year": FIRST_FISCAL_YEAR,
+    "last_fiscal_year": LAST_FISCAL_YEAR,
     "projects": PROJECTS,
     "announced": True,
 }
 
-# ------------------------------------------------------------------ แผนการดำเนินงาน 2568
+# ------------------------------------------------------------------ แผนการดำเนินงาน, this year
 
-OTHER_AGENCIES_2568 = [
+OTHER_AGENCIES = [
     {
         "agency": "แขวงทางหลวงชนบทขอนแก่น",
         "name": "บำรุงรักษาทางหลวงชนบท สาย ขก.4012 ช่วงบ้านหนองบัว–บ้านโนนทอง",
@@ -776,9 +801,9 @@ OTHER_AGENCIES_2568 = [
 
 OPERATIONAL_PLANS = [
     {
-        "fiscal_year": 2568,
-        "budget_announced_on": datetime.date(2024, 9, 20),
-        # Planned for 2568 but not in the เทศบัญญัติ of 2568.
+        "fiscal_year": FISCAL_YEAR,
+        "budget_announced_on": TODAY - datetime.timedelta(days=ORDINANCE_DAYS_AGO),
+        # Planned for the year but not in its เทศบัญญัติ.
         "left_out": [
             "ส่งเสริมการผลิตปุ๋ยอินทรีย์และน้ำหมักชีวภาพ",
             "ก่อสร้างธนาคารน้ำใต้ดินระบบปิด",
@@ -788,6 +813,6 @@ OPERATIONAL_PLANS = [
             "จัดเก็บภาษีที่ดินและสิ่งปลูกสร้างเชิงรุก",
             "ส่งเสริมการคัดแยกขยะต้นทางและถังขยะเปียกลดโลกร้อน",
         ],
-        "other_agencies": OTHER_AGENCIES_2568,
+        "other_agencies": OTHER_AGENCIES,
     },
 ]

@@ -5,6 +5,7 @@ from localplan.workflow.services.settings import save_approval_rules
 from localplan.workflow.services.transitions import (
     announce_edition,
     approve_edition,
+    check_announcement,
     record_committee_resolution,
     record_council_resolution,
     return_edition,
@@ -14,6 +15,7 @@ from localplan.workflow.services.transitions import (
 __all__ = [
     "announce_edition",
     "approve_edition",
+    "check_announcement",
     "record_committee_resolution",
     "record_council_resolution",
     "return_edition",

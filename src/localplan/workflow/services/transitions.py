@@ -153,9 +153,16 @@ def move(
 
 @transaction.atomic
 def submit_edition(
-    *, edition, by: Membership, submitted_on: datetime.date, comments: str = ""
+    *,
+    edition,
+    by: Membership,
+    submitted_on: datetime.date,
+    comments: str = "",
+    open_problems: int = 0,
 ) -> Transition:
-    """The support committee or the planner sends the draft for review (step 3)."""
+    """The support committee or the planner sends the draft for review (step 3).
+    `open_problems`: how many consistency problems the planner saw and confirmed (they do
+    not block; the step records their number)."""
     from localplan.workflow.services.amendments import submission_problems
 
     require_task(by, edition, Task.SUBMIT)
@@ -172,6 +179,7 @@ def submit_edition(
         to_state=EditionState.IN_REVIEW,
         occurred_on=submitted_on,
         comments=comments,
+        inputs={"open_problems": open_problems} if open_problems else None,
         chain=chain,
     )
 
@@ -339,22 +347,20 @@ def return_edition(
     )
 
 
-@transaction.atomic
-def announce_edition(
+def check_announcement(
     *,
     edition,
-    by: Membership,
     number: str,
     announced_on: datetime.date,
     posting_starts_on: datetime.date,
     signer_name: str = "",
     signer_title: str = "",
-) -> Announcement:
-    """The executive announces the approved edition: it is frozen from now on, its official
-    PDF is rendered once and stored with its SHA-256, and an amendment supersedes the
-    edition it amends."""
-    require_task(by, edition, Task.ANNOUNCE)
-    require_waiting(edition, Task.ANNOUNCE)
+) -> tuple[str, str, str]:
+    """What `announce_edition` refuses, checked without writing (the confirmation page asks
+    it before showing what will be frozen): the number, the signer (the organization's
+    executive by default) as they will be recorded. A posting later than 15 days after the
+    announcement is not refused: domain.md §7 shows the rule, it does not block; the
+    confirmation page says the posting will be recorded as late."""
     number = number.strip()
     if not number:
         raise ValidationError({"number": _("กรุณากรอกเลขที่ประกาศ")}, code="no_number")
@@ -371,6 +377,33 @@ def announce_edition(
         raise ValidationError(
             {"signer_name": _("กรุณากรอกชื่อและตำแหน่งผู้ลงนามประกาศ")}, code="no_signer"
         )
+    return number, signer_name, signer_title
+
+
+@transaction.atomic
+def announce_edition(
+    *,
+    edition,
+    by: Membership,
+    number: str,
+    announced_on: datetime.date,
+    posting_starts_on: datetime.date,
+    signer_name: str = "",
+    signer_title: str = "",
+) -> Announcement:
+    """The executive announces the approved edition: it is frozen from now on, its official
+    PDF is rendered once and stored with its SHA-256, and an amendment supersedes the
+    edition it amends."""
+    require_task(by, edition, Task.ANNOUNCE)
+    require_waiting(edition, Task.ANNOUNCE)
+    number, signer_name, signer_title = check_announcement(
+        edition=edition,
+        number=number,
+        announced_on=announced_on,
+        posting_starts_on=posting_starts_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+    )
     # Rendered from the approved content, which the announcement then freezes; a render
     # never depends on the state, so a later render of the edition gives the same content.
     pdf = rendering.official_pdf(edition)
