@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.forms import (
@@ -14,7 +15,7 @@ from localplan.devplan.models import ProjectKind
 from localplan.devplan.queries import linkable_plan_projects
 from localplan.opsplan.models import BudgetSource, OpsEntry
 from localplan.opsplan.services import inherit_classification
-from localplan.strategy.forms import PlanFilterForm
+from localplan.strategy.forms import PlanFilterForm, filter_guidelines_by_strategy
 
 OWN, OTHER = "own", "other"
 CARRIED_OUT_BY = [(OWN, _("องค์กรดำเนินการเอง")), (OTHER, _("หน่วยงานอื่นดำเนินการ"))]
@@ -80,7 +81,22 @@ class OpsEntryForm(OrganizationModelForm):
                 "invalid_choice": _("โครงการนี้ไม่อยู่ในแผนพัฒนาที่ใช้กับปีงบประมาณ %(year)s ขององค์กร")
                 % {"year": fiscal_year}
             },
-            widget=forms.Select(attrs={"class": "form-select"}),
+            widget=forms.Select(
+                attrs={
+                    "class": "form-select",
+                    # Choosing a project fills the entry from it (views.entry_fill); the fields
+                    # around it are drawn again with what the officer typed elsewhere.
+                    "hx-get": reverse(
+                        "opsplan:entry_fill",
+                        kwargs={"org": edition.organization.slug, "edition_id": edition.pk},
+                    ),
+                    "hx-trigger": "change",
+                    "hx-include": "closest form",
+                    "hx-target": "closest .row",
+                    "hx-select": ".row",
+                    "hx-swap": "outerHTML",
+                }
+            ),
         )
         self.fields["months"] = MonthsField(
             label=_("เดือนที่ดำเนินการ (ต.ค. %(prev)s – ก.ย. %(year)s)")
@@ -101,6 +117,14 @@ class OpsEntryForm(OrganizationModelForm):
         if membership.role == "unit_staff":
             self.fields["unit"].queryset = Unit.objects.filter(pk=membership.unit_id)
             self.fields["carried_out_by"].choices = CARRIED_OUT_BY[:1]
+        filter_guidelines_by_strategy(self)
+
+    def typed_values(self) -> dict:
+        """What the officer has typed so far (the form's data, unchecked), as initial values."""
+        return {
+            name: field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            for name, field in self.fields.items()
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from localplan.core.access import (
 from localplan.core.models import Role
 from localplan.core.pages import delete_page, form_page
 from localplan.core.slots import panels_for
+from localplan.devplan.queries import linkable_plan_projects
 from localplan.opsplan import queries, services
 from localplan.opsplan.forms import EntryFilterForm, OperationalPlanForm, OpsEntryForm
 from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry
@@ -96,6 +98,31 @@ def _entry_form_page(request, edition, entry, form):
         ],
         extra={"nav": "opsplan", "edition": edition},
     )
+
+
+@member_view
+def entry_fill(request, edition_id):
+    """The entry form's fields again, filled from the chosen plan project (htmx); the officer's
+    other typing is kept. A project the entry may not link to (another organization's, another
+    year's) is 404."""
+    edition = _edition(request, edition_id)
+    membership = request.membership
+    typed = OpsEntryForm(request.GET, edition=edition, membership=membership)
+    initial = typed.typed_values()
+    project_id = request.GET.get("plan_project", "").strip()
+    if project_id:
+        if not project_id.isdigit():
+            raise Http404("bad plan project")
+        linkable = linkable_plan_projects(request.organization, edition.plan.fiscal_year)
+        project = get_object_or_404(
+            linkable.prefetch_related("villages", "budgets"), pk=int(project_id)
+        )
+        filled = services.values_from_project(project, edition.plan.fiscal_year)
+        if (initial.get("details") or "").strip():
+            filled.pop("details")  # what the officer wrote stands
+        initial |= filled
+    form = OpsEntryForm(initial=initial, edition=edition, membership=membership)
+    return render(request, "opsplan/_entry_fields.html", {"form": form})
 
 
 @member_view
