@@ -190,3 +190,31 @@ class EntryFilterForm(PlanFilterForm):
     budget_source = forms.ChoiceField(
         choices=[("", _("ทั้งหมด"))] + BudgetSource.choices, required=False, label=_("แหล่งงบประมาณ")
     )
+
+
+class EntryMonthsForm(forms.Form):
+    """The months of several entries of one edition, set in one step from the plan page."""
+
+    entries = forms.ModelMultipleChoiceField(
+        queryset=OpsEntry.objects.none(),
+        label=_("รายการที่เลือก"),
+        error_messages={
+            "required": _("เลือกรายการอย่างน้อยหนึ่งรายการ (ช่องหน้าลำดับที่)"),
+            "invalid_choice": _("รายการที่เลือกไม่อยู่ในแผนฉบับนี้"),
+            "invalid_pk_value": _("รายการที่เลือกไม่อยู่ในแผนฉบับนี้"),
+        },
+    )
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edition = edition
+        fiscal_year = edition.plan.fiscal_year
+        self.fields["entries"].queryset = OpsEntry.objects.filter(
+            organization=edition.organization, edition=edition
+        ).select_related("edition", "plan_project", "unit")
+        self.fields["months"] = MonthsField(
+            label=_("เดือนที่ดำเนินการ (ต.ค. %(prev)s – ก.ย. %(year)s)")
+            % {"prev": fiscal_year - 1, "year": fiscal_year},
+            fiscal_year=fiscal_year,
+        )
+        self.fields["months"].widget.attrs["id"] = "bulk-months-picker"

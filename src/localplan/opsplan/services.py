@@ -87,6 +87,22 @@ def save_entry(*, entry: OpsEntry, by: Membership, villages=None) -> OpsEntry:
 
 
 @transaction.atomic
+def set_months(*, edition: OpsEdition, entries, months: int, by: Membership) -> int:
+    """Give several entries of one edition the same months (ต.ค.–ก.ย. as a mask): all or
+    none. Each is saved as a single edit is, so the audit log records each one."""
+    require_editable(edition)
+    entries = list(entries)
+    for entry in entries:
+        if entry.edition_id != edition.pk:
+            raise ValueError("an entry of another edition")
+        require_unit_row_editor(by, entry.unit_id)
+    for entry in entries:
+        entry.months = months
+        save_entry(entry=entry, by=by)
+    return len(entries)
+
+
+@transaction.atomic
 def delete_entry(*, entry: OpsEntry, by: Membership) -> None:
     require_editable(entry.edition)
     require_unit_row_editor(by, entry.unit_id)
