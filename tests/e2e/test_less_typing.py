@@ -114,6 +114,14 @@ def test_the_guideline_list_follows_the_chosen_strategy(world, live_server, page
     assert options.nth(1).inner_text() == str(world.guidelines["2.1"])
     page.select_option("#id_strategy", str(world.strategies[0].pk))
     page.wait_for_function("document.querySelectorAll('#id_guideline option').length === 3")
+    # the plan-project form: its own guideline first, the second strategy's after the change
+    page.goto(f"{live_server.url}{world.project.get_absolute_url()}")
+    assert options.count() == 3 and page.input_value("#id_guideline") == str(
+        world.guidelines["1.2"].pk
+    )
+    page.select_option("#id_strategy", str(world.strategies[1].pk))
+    page.wait_for_function("document.querySelectorAll('#id_guideline option').length === 2")
+    assert page.input_value("#id_guideline") == ""
 
 
 def test_months_for_many_entries_at_once(world, live_server, page, login, screenshot):
