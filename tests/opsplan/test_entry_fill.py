@@ -202,6 +202,7 @@ def test_the_entry_form_asks_htmx_to_fill_from_the_project(edition, planner_clie
     select = FormReader(html).selects["plan_project"]
     assert select["hx-get"] == fill_url(edition)
     assert select["hx-include"] == "closest form"
+    assert select["hx-params"] == "not csrfmiddlewaretoken"
     assert "htmx.min.js" in html
 
 

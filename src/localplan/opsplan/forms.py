@@ -92,6 +92,7 @@ class OpsEntryForm(OrganizationModelForm):
                     ),
                     "hx-trigger": "change",
                     "hx-include": "closest form",
+                    "hx-params": "not csrfmiddlewaretoken",  # no token in a GET's address
                     "hx-target": "closest .row",
                     "hx-select": ".row",
                     "hx-swap": "outerHTML",
