@@ -89,3 +89,15 @@ def test_an_old_preview_without_amounts_still_shows(org, planner, planner_client
     }
     ImportBatch.objects.filter(pk=batch.pk).update(preview=preview)
     assert p4.name in visible_text(planner_client.get(batch.get_absolute_url()))
+
+
+def test_other_agencies_projects_show_their_budget_and_the_totals(org, planner):
+    from tests.budget.test_import_agency_projects import HIGHWAY, KIND
+
+    world = build_world(org)
+    school = {**HIGHWAY, "name": "โครงการซ่อมแซมอาคารเรียน", "budget": "350,000.25"}
+    content = template_rows(KIND, world.org, 2552, [HIGHWAY, school])
+    preview = upload(KIND, 2552, planner, content).preview
+    assert preview["amount_headers"] == ["งบประมาณ (บาท)"]
+    assert [row["amounts"] for row in preview["rows"]] == [["2500000.00"], ["350000.25"]]
+    assert preview["totals"] == {"changed": ["2850000.25"], "all": ["2850000.25"]}
