@@ -211,7 +211,7 @@ class EntryMonthsForm(forms.Form):
         self.edition = edition
         fiscal_year = edition.plan.fiscal_year
         self.fields["entries"].queryset = OpsEntry.objects.filter(
-            organization=edition.organization, edition=edition
+            organization_id=edition.organization_id, edition=edition
         ).select_related("edition", "plan_project", "unit")
         self.fields["months"] = MonthsField(
             label=_("เดือนที่ดำเนินการ (ต.ค. %(prev)s – ก.ย. %(year)s)")

@@ -172,8 +172,7 @@ def entry_fill(request, edition_id):
 def entry_new(request, edition_id):
     edition = _edition(request, edition_id)
     require_editable(edition)
-    if request.membership.role != Role.UNIT_STAFF:
-        require_plan_editor(request.membership)
+    _require_entry_editor(request.membership)
     form = OpsEntryForm(request.POST or None, edition=edition, membership=request.membership)
     return _entry_form_page(request, edition, None, form)
 
