@@ -173,6 +173,13 @@ def url_of(route, world):
 def test_there_are_organization_routes_to_check():
     names = {route.name for route in organization_routes()}
     assert {"home", "opsplan:edition", "opsplan:entry_edit", "devplan:project_edit"} <= names
+    # the htmx endpoints of the entry form and the plan page's bulk months are walked too
+    assert {
+        "opsplan:entry_fill",
+        "strategy:guideline_options",
+        "opsplan:entry_months_edit",
+    } <= names
+    assert "opsplan:entry_months_edit" in {route.name for route in write_routes()}
 
 
 def write_routes():

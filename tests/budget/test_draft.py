@@ -9,6 +9,7 @@ from django.urls import reverse
 from localplan.budget.models import DraftMark
 from localplan.budget.services.draft import apply_draft, preview_draft
 from localplan.core.models import AuditLog, EditionState
+from localplan.devplan.models import PlanProject
 from localplan.opsplan.models import BudgetSource, OperationalPlan, OpsEntry
 from localplan.opsplan.services import save_entry
 from tests.budget.conftest import build_world
@@ -201,3 +202,39 @@ def test_the_page_explains_why_it_cannot_draft(client, org, planner):
     response = client.get(reverse("budget:draft", kwargs={"org": org.slug, "fiscal_year": 2552}))
     assert response.status_code == 200
     assert "ยังไม่มีแผนพัฒนาที่ประกาศใช้แล้วซึ่งครอบคลุมปีงบประมาณ 2552" in response.content.decode()
+
+
+def test_drafted_entries_carry_the_activity_details_of_their_plan_project(org, planner):
+    world = build_world(org, announced=False)
+    PlanProject.objects.filter(pk=world.projects[1].pk).update(target="", objective="")
+    world.edition.state = EditionState.ANNOUNCED
+    world.edition.save()
+    result = draft(world, planner)
+    entries = {e.plan_project.code: e for e in OpsEntry.objects.filter(edition=result.edition)}
+    first = entries["P0001"]
+    assert first.details == world.projects[0].target != ""
+    # a project without output or objective: the budget item says what is bought or built
+    assert entries["P0002"].details == world.items[1].name
+
+
+def test_details_fill_entries_drafted_before_and_never_replace_the_planners_text(world, planner):
+    result = draft(world, planner)
+    entries = OpsEntry.objects.filter(edition=result.edition).order_by("plan_project__code")
+    written_before, by_hand = entries[0], entries[1]
+    # as the draft left entries before it wrote details
+    OpsEntry.objects.filter(pk__in=[written_before.pk, by_hand.pk]).update(details="")
+    for mark in DraftMark.objects.filter(entry__in=[written_before, by_hand]):
+        mark.written.pop("details")
+        mark.save()
+    by_hand.details = "ขยายผิวจราจรช่วงหน้าโรงเรียน"
+    save_entry(entry=by_hand, by=planner)
+    preview = preview_draft(organization=world.org, fiscal_year=2552)
+    (update,) = preview.of("update")
+    assert update.entry.pk == written_before.pk
+    assert [(f.field, f.current, f.edited) for f in update.changes] == [("details", "-", False)]
+    assert not preview.of("conflict")
+    draft(world, planner)
+    written_before.refresh_from_db()
+    by_hand.refresh_from_db()
+    assert written_before.details == world.projects[0].target
+    assert by_hand.details == "ขยายผิวจราจรช่วงหน้าโรงเรียน"

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from localplan.core.forms import FiscalYearField, MoneyField, OrganizationModelForm
 from localplan.core.models import Unit
 from localplan.devplan.models import EQUIPMENT_TYPES, MAX_HORIZON_YEARS, PlanProject, ProjectKind
-from localplan.strategy.forms import PlanFilterForm
+from localplan.strategy.forms import PlanFilterForm, filter_guidelines_by_strategy
 from localplan.strategy.models import GUIDELINE_LABEL, Regime
 
 
@@ -87,6 +87,7 @@ class PlanProjectForm(OrganizationModelForm):
                 required=False,
                 initial=existing.get(fiscal_year),
             )
+        filter_guidelines_by_strategy(self)
 
     def clean_reason(self):
         reason = self.cleaned_data.get("reason", "").strip()

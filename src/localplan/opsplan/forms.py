@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.forms import (
@@ -14,7 +15,7 @@ from localplan.devplan.models import ProjectKind
 from localplan.devplan.queries import linkable_plan_projects
 from localplan.opsplan.models import BudgetSource, OpsEntry
 from localplan.opsplan.services import inherit_classification
-from localplan.strategy.forms import PlanFilterForm
+from localplan.strategy.forms import PlanFilterForm, filter_guidelines_by_strategy
 
 OWN, OTHER = "own", "other"
 CARRIED_OUT_BY = [(OWN, _("องค์กรดำเนินการเอง")), (OTHER, _("หน่วยงานอื่นดำเนินการ"))]
@@ -80,7 +81,23 @@ class OpsEntryForm(OrganizationModelForm):
                 "invalid_choice": _("โครงการนี้ไม่อยู่ในแผนพัฒนาที่ใช้กับปีงบประมาณ %(year)s ขององค์กร")
                 % {"year": fiscal_year}
             },
-            widget=forms.Select(attrs={"class": "form-select"}),
+            widget=forms.Select(
+                attrs={
+                    "class": "form-select",
+                    # Choosing a project fills the entry from it (views.entry_fill); the fields
+                    # around it are drawn again with what the officer typed elsewhere.
+                    "hx-get": reverse(
+                        "opsplan:entry_fill",
+                        kwargs={"org": edition.organization.slug, "edition_id": edition.pk},
+                    ),
+                    "hx-trigger": "change",
+                    "hx-include": "closest form",
+                    "hx-params": "not csrfmiddlewaretoken",  # no token in a GET's address
+                    "hx-target": "closest .row",
+                    "hx-select": ".row",
+                    "hx-swap": "outerHTML",
+                }
+            ),
         )
         self.fields["months"] = MonthsField(
             label=_("เดือนที่ดำเนินการ (ต.ค. %(prev)s – ก.ย. %(year)s)")
@@ -101,6 +118,14 @@ class OpsEntryForm(OrganizationModelForm):
         if membership.role == "unit_staff":
             self.fields["unit"].queryset = Unit.objects.filter(pk=membership.unit_id)
             self.fields["carried_out_by"].choices = CARRIED_OUT_BY[:1]
+        filter_guidelines_by_strategy(self)
+
+    def typed_values(self) -> dict:
+        """What the officer has typed so far (the form's data, unchecked), as initial values."""
+        return {
+            name: field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            for name, field in self.fields.items()
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -166,3 +191,31 @@ class EntryFilterForm(PlanFilterForm):
     budget_source = forms.ChoiceField(
         choices=[("", _("ทั้งหมด"))] + BudgetSource.choices, required=False, label=_("แหล่งงบประมาณ")
     )
+
+
+class EntryMonthsForm(forms.Form):
+    """The months of several entries of one edition, set in one step from the plan page."""
+
+    entries = forms.ModelMultipleChoiceField(
+        queryset=OpsEntry.objects.none(),
+        label=_("รายการที่เลือก"),
+        error_messages={
+            "required": _("เลือกรายการอย่างน้อยหนึ่งรายการ (ช่องหน้าลำดับที่)"),
+            "invalid_choice": _("รายการที่เลือกไม่อยู่ในแผนฉบับนี้"),
+            "invalid_pk_value": _("รายการที่เลือกไม่อยู่ในแผนฉบับนี้"),
+        },
+    )
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edition = edition
+        fiscal_year = edition.plan.fiscal_year
+        self.fields["entries"].queryset = OpsEntry.objects.filter(
+            organization_id=edition.organization_id, edition=edition
+        ).select_related("edition", "plan_project", "unit")
+        self.fields["months"] = MonthsField(
+            label=_("เดือนที่ดำเนินการ (ต.ค. %(prev)s – ก.ย. %(year)s)")
+            % {"prev": fiscal_year - 1, "year": fiscal_year},
+            fiscal_year=fiscal_year,
+        )
+        self.fields["months"].widget.attrs["id"] = "bulk-months-picker"

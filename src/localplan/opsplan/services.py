@@ -38,6 +38,35 @@ def inherit_classification(entry: OpsEntry) -> None:
         entry.name = project.name
 
 
+def activity_details(project) -> str:
+    """What the ผด.02 column รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ says of an entry drawn
+    from a plan project: the project's output (เป้าหมาย (ผลผลิตของโครงการ)), else its
+    objective — what the demo plans print there too."""
+    return (project.target or project.objective or "").strip()
+
+
+def values_from_project(project, fiscal_year: int) -> dict:
+    """An entry's fields as its plan project gives them (the form fills them in, the officer
+    may still change them): name, unit, classification, location, villages, the activity
+    details and the project's budget of the year, when it has one."""
+    values = {
+        "plan_project": project.pk,
+        "name": project.name,
+        "unit": project.unit_id,
+        "strategy": project.strategy_id,
+        "guideline": project.guideline_id,
+        "work_plan": project.work_plan_id,
+        "kind": project.kind,
+        "location": project.location,
+        "villages": [village.pk for village in project.villages.all()],
+        "details": activity_details(project),
+    }
+    budget = next((b.amount for b in project.budgets.all() if b.fiscal_year == fiscal_year), None)
+    if budget is not None:
+        values["budget"] = budget
+    return values
+
+
 @transaction.atomic
 def save_entry(*, entry: OpsEntry, by: Membership, villages=None) -> OpsEntry:
     require_editable(entry.edition)
@@ -55,6 +84,22 @@ def save_entry(*, entry: OpsEntry, by: Membership, villages=None) -> OpsEntry:
     if villages is not None:
         entry.villages.set(villages, through_defaults={"organization": entry.organization})
     return entry
+
+
+@transaction.atomic
+def set_months(*, edition: OpsEdition, entries, months: int, by: Membership) -> int:
+    """Give several entries of one edition the same months (ต.ค.–ก.ย. as a mask): all or
+    none. Each is saved as a single edit is, so the audit log records each one."""
+    require_editable(edition)
+    entries = list(entries)
+    for entry in entries:
+        if entry.edition_id != edition.pk:
+            raise ValueError("an entry of another edition")
+        require_unit_row_editor(by, entry.unit_id)
+    for entry in entries:
+        entry.months = months
+        save_entry(entry=entry, by=by)
+    return len(entries)
 
 
 @transaction.atomic

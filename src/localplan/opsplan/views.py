@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,9 +13,15 @@ from localplan.core.access import (
 from localplan.core.models import Role
 from localplan.core.pages import delete_page, form_page
 from localplan.core.slots import panels_for
+from localplan.devplan.queries import linkable_plan_projects
 from localplan.opsplan import queries, services
-from localplan.opsplan.forms import EntryFilterForm, OperationalPlanForm, OpsEntryForm
-from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry
+from localplan.opsplan.forms import (
+    EntryFilterForm,
+    EntryMonthsForm,
+    OperationalPlanForm,
+    OpsEntryForm,
+)
+from localplan.opsplan.models import OperationalPlan, OpsEdition, OpsEntry, months_label
 
 
 def _list_url(org) -> str:
@@ -75,7 +83,44 @@ def edition_detail(request, edition_id):
         "can_add": edition.is_editable
         and (request.membership.can_edit_plans or request.membership.role == Role.UNIT_STAFF),
     }
+    if context["can_add"]:
+        context["months_form"] = EntryMonthsForm(edition=edition)
     return render(request, "opsplan/edition.html", context)
+
+
+def _require_entry_editor(membership) -> None:
+    """Plan editors change every entry, unit staff their unit's; other roles read only."""
+    if membership.role != Role.UNIT_STAFF:
+        require_plan_editor(membership)
+
+
+@member_view
+def entry_months_edit(request, edition_id):
+    """Set the months of the entries ticked on the plan page, all in one step."""
+    edition = _edition(request, edition_id)
+    require_editable(edition)
+    _require_entry_editor(request.membership)
+    back = edition.get_absolute_url()
+    if request.method != "POST":
+        return redirect(back)
+    form = EntryMonthsForm(request.POST, edition=edition)
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+        return redirect(back)
+    count = services.set_months(
+        edition=edition,
+        entries=form.cleaned_data["entries"],
+        months=form.cleaned_data["months"],
+        by=request.membership,
+    )
+    messages.success(
+        request,
+        _("กำหนดเดือนที่ดำเนินการ (%(months)s) ให้ %(count)s รายการแล้ว")
+        % {"months": months_label(form.cleaned_data["months"]), "count": count},
+    )
+    return redirect(back)
 
 
 def _entry_form_page(request, edition, entry, form):
@@ -108,11 +153,35 @@ def _entry_form_page(request, edition, entry, form):
 
 
 @member_view
+def entry_fill(request, edition_id):
+    """The entry form's fields again, filled from the chosen plan project (htmx); the officer's
+    other typing is kept. A project the entry may not link to (another organization's, another
+    year's) is 404."""
+    edition = _edition(request, edition_id)
+    membership = request.membership
+    typed = OpsEntryForm(request.GET, edition=edition, membership=membership)
+    initial = typed.typed_values()
+    project_id = request.GET.get("plan_project", "").strip()
+    if project_id:
+        if not project_id.isdigit():
+            raise Http404("bad plan project")
+        linkable = linkable_plan_projects(request.organization, edition.plan.fiscal_year)
+        project = get_object_or_404(
+            linkable.prefetch_related("villages", "budgets"), pk=int(project_id)
+        )
+        filled = services.values_from_project(project, edition.plan.fiscal_year)
+        if (initial.get("details") or "").strip():
+            filled.pop("details")  # what the officer wrote stands
+        initial |= filled
+    form = OpsEntryForm(initial=initial, edition=edition, membership=membership)
+    return render(request, "opsplan/_entry_fields.html", {"form": form})
+
+
+@member_view
 def entry_new(request, edition_id):
     edition = _edition(request, edition_id)
     require_editable(edition)
-    if request.membership.role != Role.UNIT_STAFF:
-        require_plan_editor(request.membership)
+    _require_entry_editor(request.membership)
     form = OpsEntryForm(request.POST or None, edition=edition, membership=request.membership)
     return _entry_form_page(request, edition, None, form)
 

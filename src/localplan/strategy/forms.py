@@ -1,10 +1,38 @@
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core.forms import FiscalYearField, OrganizationModelForm
 from localplan.core.models import Unit, Village
 from localplan.strategy.models import Goal, Guideline, Mission, Strategy, Vision
-from localplan.strategy.queries import work_plan_choices
+from localplan.strategy.queries import guidelines_of, work_plan_choices
+
+
+def filter_guidelines_by_strategy(form) -> None:
+    """The แนวทาง/กลยุทธ์ list of a form shows the chosen strategy's only, and is filled again
+    (htmx) when the strategy changes. Every guideline of the organization stays valid for the
+    field, so the form's own check names a guideline of another strategy instead of calling
+    it unknown."""
+    strategy, guideline = form["strategy"], form["guideline"]
+    strategy.field.widget.attrs.update(
+        {
+            "hx-get": reverse("strategy:guideline_options", kwargs={"org": form.organization.slug}),
+            "hx-trigger": "change",
+            "hx-target": f"#{guideline.auto_id}",
+            "hx-include": f"#{guideline.auto_id}",
+            "hx-swap": "innerHTML",
+        }
+    )
+    strategy_id, keep_id = (str(strategy.value() or ""), str(guideline.value() or ""))
+    if not strategy_id.isdigit():
+        return
+    shown = guidelines_of(
+        form.organization, int(strategy_id), keep_id if keep_id.isdigit() else None
+    )
+    field = guideline.field
+    field.widget.choices = [("", field.empty_label or "---------")] + [
+        (row.pk, field.label_from_instance(row)) for row in shown
+    ]
 
 
 class StrategyForm(OrganizationModelForm):

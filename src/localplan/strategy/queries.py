@@ -1,6 +1,6 @@
 from functools import cache
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -24,6 +24,15 @@ def strategies_with_guidelines(organization):
         "provincial_strategies",
         "goals",
     )
+
+
+def guidelines_of(organization, strategy_id=None, keep_id=None) -> list[Guideline]:
+    """The organization's แนวทาง/กลยุทธ์, only those of one strategy when it is given; `keep_id`
+    stays in the list even under another strategy, so a wrong choice is seen, not dropped."""
+    guidelines = Guideline.objects.filter(organization=organization).select_related("strategy")
+    if strategy_id is not None:
+        guidelines = guidelines.filter(Q(strategy_id=strategy_id) | Q(pk=keep_id))
+    return list(guidelines)
 
 
 @cache

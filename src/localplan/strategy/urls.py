@@ -10,6 +10,7 @@ urlpatterns = [
     re_path(KIND + r"new/$", views.item_edit, name="item_new"),
     re_path(KIND + r"(?P<pk>\d+)/edit/$", views.item_edit, name="item_edit"),
     re_path(KIND + r"(?P<pk>\d+)/delete/$", views.item_delete, name="item_delete"),
+    path("guidelines/options/", views.guideline_options, name="guideline_options"),
     path("guidelines/new/", views.guideline_edit, name="guideline_new"),
     path("guidelines/<int:pk>/edit/", views.guideline_edit, name="guideline_edit"),
     path("guidelines/<int:pk>/delete/", views.guideline_delete, name="guideline_delete"),

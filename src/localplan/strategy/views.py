@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -7,7 +8,11 @@ from localplan.core.access import member_view, require_plan_editor
 from localplan.core.pages import delete_page, form_page
 from localplan.strategy.forms import GoalForm, GuidelineForm, MissionForm, StrategyForm, VisionForm
 from localplan.strategy.models import Goal, Guideline, Mission, Strategy, Vision
-from localplan.strategy.queries import guideline_label, strategies_with_guidelines
+from localplan.strategy.queries import (
+    guideline_label,
+    guidelines_of,
+    strategies_with_guidelines,
+)
 
 
 def _list_url(org) -> str:
@@ -89,3 +94,26 @@ def guideline_delete(request, pk):
     require_plan_editor(request.membership)
     instance = get_object_or_404(Guideline, pk=pk, organization=request.organization)
     return delete_page(request, instance, success_url=_list_url(request.organization))
+
+
+def _id_param(request, name: str) -> int | None:
+    value = request.GET.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Http404(f"bad {name}")
+    return int(value)
+
+
+@member_view
+def guideline_options(request):
+    """The <option>s of a แนวทาง/กลยุทธ์ list for the chosen strategy (htmx, on the entry and
+    plan-project forms); a strategy of another organization is 404."""
+    org = request.organization
+    strategy_id = _id_param(request, "strategy")
+    if strategy_id is not None:
+        get_object_or_404(Strategy, pk=strategy_id, organization=org)
+    selected = _id_param(request, "guideline")
+    guidelines = guidelines_of(org, strategy_id) if strategy_id else guidelines_of(org)
+    context = {"guidelines": guidelines, "selected": selected}
+    return render(request, "strategy/_guideline_options.html", context)

@@ -21,6 +21,7 @@ from localplan.budget.imports.base import (
     duplicate_check,
     expected_year,
     match_without_code,
+    money_of,
     update_rows,
 )
 from localplan.budget.models import AgencyProject, AgencyProjectStatus, ImportKind
@@ -211,8 +212,10 @@ class AgencyProjectImporter(Importer):
 
     def _action(self, number: int, row: AgencyRow, columns: dict[str, Column]) -> RowAction:
         project = row.existing
+        amounts = money_of(columns.values(), row.values)
         if project is None:
-            return RowAction(number, CREATE, row.code or NEW, row.values["name"], payload=row)
+            name = row.values["name"]
+            return RowAction(number, CREATE, row.code or NEW, name, payload=row, amounts=amounts)
         new = row.values
         pairs = [
             (columns["agency"].header, project.agency.name, row.agency_name),
@@ -228,7 +231,9 @@ class AgencyProjectImporter(Importer):
                 old_value, new_value = str(getattr(project, name) or "-"), str(new[name] or "-")
                 changes.append((columns[name].header, old_value, new_value))
         action = UPDATE if changes else UNCHANGED
-        return RowAction(number, action, project.code, project.name, changes, payload=row)
+        return RowAction(
+            number, action, project.code, project.name, changes, payload=row, amounts=amounts
+        )
 
     def apply(self, validation: Validation) -> None:
         org = self.organization

@@ -35,6 +35,8 @@ class RowAction:
     label: str
     changes: list[tuple[str, str, str]] = field(default_factory=list)
     payload: Any = None
+    # the row's money as the file gives it, (column header, amount or None), for the preview
+    amounts: list[tuple[str, Decimal | None]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -44,6 +46,15 @@ class RowAction:
             "label": self.label,
             "changes": [list(change) for change in self.changes],
         }
+
+
+def money_of(columns: Sequence[Column], values: dict) -> list[tuple[str, Decimal | None]]:
+    """The amounts of a row, one per money column of the sheet."""
+    return [(column.header, values.get(column.key)) for column in columns if column.money]
+
+
+def _plain_amount(amount: Decimal | None) -> str | None:
+    return None if amount is None else f"{amount:.2f}"
 
 
 @dataclass
@@ -67,11 +78,31 @@ class Validation:
 
     def preview(self) -> dict:
         errors = sorted(self.errors, key=lambda error: (error.row, error.column))
+        headers = list(dict.fromkeys(header for row in self.actions for header, _a in row.amounts))
+
+        def amounts(row: RowAction) -> list[Decimal | None]:
+            given = dict(row.amounts)
+            return [given.get(header) for header in headers]
+
+        def totals(rows: list[RowAction]) -> list[str]:
+            sums = [Decimal("0.00")] * len(headers)
+            for row in rows:
+                sums = [
+                    total + (amount or 0) for total, amount in zip(sums, amounts(row), strict=True)
+                ]
+            return [_plain_amount(total) for total in sums]
+
+        changed = [row for row in self.actions if row.action != UNCHANGED]
         return {
             "counts": {name: self.count(name) for name in (CREATE, UPDATE, UNCHANGED)},
-            "rows": [row.as_dict() for row in self.actions],
+            "rows": [
+                row.as_dict() | {"amounts": [_plain_amount(a) for a in amounts(row)]}
+                for row in self.actions
+            ],
             "errors": [error.as_dict() for error in errors],
             "notes": list(self.notes),
+            "amount_headers": headers,
+            "totals": {"changed": totals(changed), "all": totals(self.actions)},
         }
 
     def digest(self) -> str:

@@ -22,6 +22,7 @@ from localplan.budget.imports.base import (
     duplicate_check,
     expected_year,
     match_without_code,
+    money_of,
     update_rows,
 )
 from localplan.budget.models import BudgetCategory, BudgetItem, ImportKind
@@ -205,8 +206,9 @@ class BudgetItemImporter(Importer):
     def _action(self, number: int, row: ItemRow) -> RowAction:
         label = row.values["name"]
         item = row.existing
+        amounts = money_of(self.columns(), row.values)
         if item is None:
-            return RowAction(number, CREATE, row.code or NEW, label, payload=row)
+            return RowAction(number, CREATE, row.code or NEW, label, payload=row, amounts=amounts)
         labels = {column.key: column.header for column in self.columns()}
         labels["plan_project"] = labels["plan_project_code"]
         old = _item_values(item)
@@ -230,9 +232,8 @@ class BudgetItemImporter(Importer):
                     str(row.values["plan_project"]),
                 )
             )
-        return RowAction(
-            number, UPDATE if changes else UNCHANGED, item.code, label, changes, payload=row
-        )
+        action = UPDATE if changes else UNCHANGED
+        return RowAction(number, action, item.code, label, changes, payload=row, amounts=amounts)
 
     def apply(self, validation: Validation) -> None:
         org, document = self.organization, self.document

@@ -339,8 +339,9 @@ class PlanProjectImporter(Importer):
         self, number: int, row: ProjectRow, match: dict | None, lookups: Lookups
     ) -> RowAction:
         label = row.values["name"]
+        amounts = [(budget_header(year), amount) for year, amount in row.budgets.items()]
         if match is None:
-            return RowAction(number, CREATE, row.code or NEW, label, payload=row)
+            return RowAction(number, CREATE, row.code or NEW, label, payload=row, amounts=amounts)
         row.existing_id = match["id"]
         labels = {column.key: column.header for column in self.read_columns()}
         changes = []
@@ -366,7 +367,9 @@ class PlanProjectImporter(Importer):
             changes.append((labels["villages"], _("เดิม %(n)s หมู่") % {"n": len(match["villages"])},
                             ", ".join(str(v.number) for v in row.villages) or "-"))  # fmt: skip
         action = UPDATE if changes else UNCHANGED
-        return RowAction(number, action, match["code"], label, changes, payload=row)
+        return RowAction(
+            number, action, match["code"], label, changes, payload=row, amounts=amounts
+        )
 
     # -------------------------------------------------------------- writing
 

@@ -1,7 +1,8 @@
 """Draft the operational plan automatically (seed step 2): every budgeted project of the year
 that is in the announced multi-year plan becomes an entry — classification, unit and location
 from the plan project, budget from its budget items — and so does every accepted project of
-another agency. The planner then fills in months and activity details.
+another agency. Activity details come from the plan project's output (else from the names of
+its budget items), as the ผด.02 prints them. The planner then fills in the months.
 
 A refresh compares three values of each field the draft manages: what the entry holds now,
 what the draft last wrote there (kept in `DraftMark.written`), and what the draft would write
@@ -49,12 +50,19 @@ from localplan.opsplan.models import (
     OpsEntry,
     OpsEntryVillage,
 )
-from localplan.opsplan.services import ENTRY_CODE_PREFIX, create_operational_plan
+from localplan.opsplan.services import (
+    ENTRY_CODE_PREFIX,
+    activity_details,
+    create_operational_plan,
+)
 
 CREATE, UPDATE, CONFLICT, REMOVE, UNCHANGED = "create", "update", "conflict", "remove", "unchanged"
 FK_FIELDS = ("plan_project", "agency", "strategy", "guideline", "work_plan", "unit")
 OWN_FIELDS = ("plan_project", "name", "kind", "strategy", "guideline", "work_plan", "unit",
-              "location", "villages", "budget", "budget_source")  # fmt: skip
+              "location", "villages", "budget", "budget_source", "details")  # fmt: skip
+# Fields the draft came to manage later: an entry it wrote before, or one made by hand, keeps
+# what the planner wrote there; only an empty one is filled, without asking.
+FILLED_WHEN_EMPTY = {"details"}
 AGENCY_FIELDS = ("agency", "name", "kind", "details", "budget", "budget_source", "location",
                  "months", "strategy", "guideline", "work_plan")  # fmt: skip
 MISSING = object()
@@ -202,6 +210,7 @@ def desired_entries(organization, fiscal_year: int) -> tuple[list[Desired], list
             "villages": villages,
             "budget": f"{amount:.2f}",
             "budget_source": source,
+            "details": activity_details(project) or "; ".join(item["name"] for item in items),
         }
         wanted.append(
             Desired(f"project:{code}:{source}", values, objects, names, _project_order(project))
@@ -362,7 +371,12 @@ def preview_draft(*, organization, fiscal_year: int) -> DraftPreview:
             last = written.get(name, MISSING)
             if last is not MISSING and last == proposed and current[name] != last:
                 continue  # the source did not change since the draft wrote it: the edit stands
-            edited = last is MISSING or current[name] != last
+            if last is MISSING and name in FILLED_WHEN_EMPTY:
+                if current[name]:
+                    continue
+                edited = False
+            else:
+                edited = last is MISSING or current[name] != last
             changes.append(
                 FieldChange(
                     name,
