@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,15 @@ class CoreConfig(AppConfig):
         from localplan.core import audit
 
         audit.connect_all()
+        post_migrate.connect(_geography_after_migrate, sender=self)
+
+
+def _geography_after_migrate(sender, apps=None, **kwargs):
+    """`migrate` (and a test's flush) leaves every area of the installed geothai in place."""
+    try:
+        apps.get_model("core", "Subdistrict")
+    except (LookupError, AttributeError):
+        return  # migrated back before the geography tables
+    from localplan.core.geography import ensure_geography
+
+    ensure_geography(apps)

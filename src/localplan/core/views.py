@@ -1,6 +1,9 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -8,25 +11,75 @@ from localplan.core import services
 from localplan.core.access import member_view, require_role, require_settings_editor
 from localplan.core.forms import (
     AgencyForm,
+    EmblemForm,
     MembershipForm,
     NewMemberForm,
     OrganizationSettingsForm,
     UnitForm,
     VillageForm,
 )
-from localplan.core.models import Agency, Membership, Role, Unit, Village
+from localplan.core.models import Agency, Membership, Organization, Role, Unit, Village
 from localplan.core.pages import delete_page, form_page
 from localplan.core.slots import panels_for
 
 
 def landing(request):
-    """Signed-in staff go to their organization; everyone else to the sign-in page."""
-    if request.user.is_authenticated:
-        membership = Membership.objects.filter(user=request.user).select_related("organization")
-        first = membership.first()
-        if first is not None:
-            return redirect("home", org=first.organization.slug)
-    return redirect("login")
+    """Signed-in staff go to their organization, the system administrator to the list of
+    organizations; an account that belongs to no organization is told so (not sent back to
+    the sign-in page); visitors sign in."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if request.user.is_superuser:
+        return redirect("system_home")
+    memberships = Membership.objects.filter(user=request.user).select_related("organization")
+    first = memberships.first()
+    if first is not None:
+        return redirect("home", org=first.organization.slug)
+    return redirect("my_organizations")
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """The one-time link a new administrator (or member) opens to choose a password."""
+
+    template_name = "registration/set_password.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        messages.success(self.request, _("ตั้งรหัสผ่านแล้ว เข้าสู่ระบบด้วยรหัสผ่านใหม่ได้เลย"))
+        return super().form_valid(form)
+
+
+def emblem(request, slug, version):
+    """An organization's emblem: public, as on its printed documents; cached for a year
+    because its URL changes with the picture."""
+    organization = get_object_or_404(
+        Organization.objects.only("emblem", "emblem_version"), slug=slug, emblem_version=version
+    )
+    if not organization.emblem:
+        raise Http404
+    response = HttpResponse(bytes(organization.emblem), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@member_view
+def emblem_edit(request):
+    require_settings_editor(request.membership)
+    org = request.organization
+    form = EmblemForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        png = None if form.cleaned_data["remove"] else form.cleaned_data["emblem"]
+        services.set_emblem(organization=org, png=png)
+        messages.success(request, _("บันทึกตราสัญลักษณ์แล้ว") if png else _("ลบตราสัญลักษณ์แล้ว"))
+        return redirect(_settings_url(org))
+    context = {
+        "form": form,
+        "nav": "settings",
+        "title": _("ตราสัญลักษณ์"),
+        "cancel_url": _settings_url(org),
+    }
+    return render(request, "core/emblem_form.html", context, status=400 if form.errors else 200)
 
 
 @login_required
