@@ -4,6 +4,7 @@ leaving it."""
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -90,8 +91,17 @@ def set_password_path(user) -> str:
     )
 
 
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,49}")
+USERNAME = re.compile(r"[A-Za-z0-9_.@+-]{3,150}")
+
+
 def _new_user(*, username: str, first_name: str, last_name: str, email: str, password: str):
     User = get_user_model()
+    if not USERNAME.fullmatch(username):
+        raise ValidationError(
+            {"username": _("ชื่อผู้ใช้ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข และ . _ - @ + ได้ 3–150 ตัว")},
+            code="bad_username",
+        )
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError(
             {"username": _("มีชื่อผู้ใช้ “%(name)s” อยู่แล้ว ตั้งชื่อผู้ใช้ใหม่ที่ยังไม่มีใครใช้") % {"name": username}},
@@ -121,6 +131,11 @@ def create_organization(
 ) -> NewOrganization:
     """A new organization in its real province and district, its administrator's account
     and its units (the kind's default list when `units` is None). All or nothing."""
+    if not SLUG.fullmatch(slug):
+        raise ValidationError(
+            {"slug": _("ชื่อย่อในที่อยู่เว็บใช้ได้เฉพาะตัวอักษรภาษาอังกฤษพิมพ์เล็ก ตัวเลข - และ _ เช่น phairin")},
+            code="bad_slug",
+        )
     if Organization.objects.filter(slug=slug).exists():
         raise ValidationError(
             {"slug": _("ชื่อย่อ “%(slug)s” มีองค์กรอื่นใช้แล้ว") % {"slug": slug}},

@@ -67,8 +67,9 @@ def emblem(request, slug, version):
 def emblem_edit(request):
     require_settings_editor(request.membership)
     org = request.organization
-    form = EmblemForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = EmblemForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         png = None if form.cleaned_data["remove"] else form.cleaned_data["emblem"]
         services.set_emblem(organization=org, png=png)
         messages.success(request, _("บันทึกตราสัญลักษณ์แล้ว") if png else _("ลบตราสัญลักษณ์แล้ว"))

@@ -1,0 +1,199 @@
+"""The system administrator sets up organizations on staff pages; an organization's own
+administrator keeps its details, emblem and people up to date."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from PIL import Image
+
+from localplan.core.models import Membership, Organization, Role, Unit
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+User = get_user_model()
+
+NEW = {
+    "kind": "tambon_municipality",
+    "name": "บ้านไผ่",
+    "slug": "banphai",
+    "province_area": "40",
+    "district_area": "4010",
+    "subdistrict_area": "401001",
+    "units": "สำนักปลัดเทศบาล\nกองคลัง\nกองช่าง",
+    "admin_username": "bp-admin",
+    "admin_first_name": "สมหญิง",
+    "admin_last_name": "ดีงาม",
+    "admin_email": "bp@example.org",
+}
+
+
+@pytest.fixture
+def system_admin(db):
+    client = Client()
+    client.force_login(UserFactory(username="root", is_superuser=True))
+    return client
+
+
+def test_a_superuser_lands_on_the_list_of_organizations(system_admin, org):
+    response = system_admin.get(reverse("landing"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("system_home")
+    page = response.content.decode()
+    assert org.full_name in page and "สร้างองค์กร" in page
+
+
+def test_an_account_of_no_organization_is_told_so_not_sent_back_to_sign_in(client, db):
+    client.force_login(UserFactory(username="lonely"))
+    response = client.get(reverse("landing"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("my_organizations")
+    page = response.content.decode()
+    assert "ยังไม่ได้เป็นสมาชิกขององค์กรใด" in page and "lonely" in page
+
+
+def test_the_system_admin_creates_an_organization_and_sees_its_password_once(system_admin):
+    response = system_admin.post(reverse("system_organization_new"), NEW)
+    org = Organization.objects.get(slug="banphai")
+    assert response["Location"] == reverse("system_organization", kwargs={"slug": "banphai"})
+    assert (org.province, org.district, org.subdistrict) == ("ขอนแก่น", "บ้านไผ่", "บ้านไผ่")
+    names = Unit.objects.filter(organization=org).values_list("name", flat=True)
+    assert list(names) == ["สำนักปลัดเทศบาล", "กองคลัง", "กองช่าง"]
+    page = system_admin.get(response["Location"]).content.decode()
+    password = re.search(r'id="one-time-password">([^<]+)<', page).group(1)
+    link = re.search(r'id="set-password-link" href="([^"]+)"', page).group(1)
+    assert "one-time-password" not in system_admin.get(response["Location"]).content.decode()
+    admin = Membership.objects.get(organization=org, role=Role.ORG_ADMIN).user
+    assert admin.check_password(password) and admin.email == "bp@example.org"
+    # The link lets the administrator choose a password, once.
+    visitor = Client()
+    form_page = visitor.get(link, follow=True)
+    assert "ตั้งรหัสผ่าน" in form_page.content.decode()
+    form_url = form_page.redirect_chain[-1][0]
+    chosen = {"new_password1": "ตั้งเองยาวพอ-2569", "new_password2": "ตั้งเองยาวพอ-2569"}
+    assert visitor.post(form_url, chosen)["Location"] == reverse("login")
+    assert Client().login(username="bp-admin", password="ตั้งเองยาวพอ-2569")
+    assert "ลิงก์นี้ใช้ไม่ได้แล้ว" in Client().get(link, follow=True).content.decode()
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"district_area": "3110"}, "เลือกจากรายการ"),  # ลำปลายมาศ is not in ขอนแก่น
+        ({"subdistrict_area": "311011"}, "เลือกจากรายการ"),
+        ({"slug": "phairin"}, "มีองค์กรอื่นใช้แล้ว"),
+        ({"slug": "บ้านไผ่"}, "ใช้ได้เฉพาะตัวอักษรภาษาอังกฤษ"),
+        ({"admin_username": "taken"}, "มีชื่อผู้ใช้ “taken” อยู่แล้ว"),
+        ({"province_area": ""}, "กรุณากรอกช่องนี้"),
+    ],
+)
+def test_the_create_form_refuses_bad_input_and_changes_nothing(system_admin, change, message):
+    OrganizationFactory(slug="phairin")
+    UserFactory(username="taken")
+    before = (Organization.objects.count(), User.objects.count(), Unit.objects.count())
+    response = system_admin.post(reverse("system_organization_new"), NEW | change)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert before == (Organization.objects.count(), User.objects.count(), Unit.objects.count())
+
+
+def test_the_lists_of_areas_follow_the_choice_above(system_admin):
+    url = reverse("area_options", kwargs={"level": "districts"})
+    districts = system_admin.get(url, {"province_area": "31"}).content.decode()
+    assert '<option value="3110">ลำปลายมาศ</option>' in districts
+    assert "บ้านไผ่" not in districts
+    assert 'hx-swap-oob="innerHTML"' in districts  # the subdistricts are emptied too
+    url = reverse("area_options", kwargs={"level": "subdistricts"})
+    subdistricts = system_admin.get(url, {"district_area": "3110"}).content.decode()
+    assert '<option value="311011">ผไทรินทร์</option>' in subdistricts
+    assert "<option" in system_admin.get(url, {"district_area": "x"}).content.decode()
+
+
+def test_the_default_units_follow_the_kind(system_admin):
+    url = reverse("system_default_units")
+    assert "สำนักปลัดองค์การบริหารส่วนจังหวัด" in system_admin.get(url, {"kind": "pao"}).text
+    assert system_admin.get(url, {"kind": "sao"}).text.startswith("สำนักปลัด\n")
+
+
+def test_an_org_admin_cannot_pull_in_another_organizations_user_by_username(
+    org, other_org, member_client
+):
+    """Typing an existing username made that account a member here, with the role chosen:
+    another organization's planner could be taken over. Now only new accounts are made."""
+    theirs = MembershipFactory(organization=other_org, role=Role.PLANNER, user__username="somchai")
+    admin = member_client(MembershipFactory(organization=org, role=Role.ORG_ADMIN))
+    data = {
+        "username": "somchai",
+        "first_name": "ใคร",
+        "last_name": "ก็ได้",
+        "password": "ยาวพอแล้ว-123",
+        "role": Role.PLANNER,
+    }
+    response = admin.post(reverse("member_new", kwargs={"org": org.slug}), data)
+    assert response.status_code == 400
+    assert "มีชื่อผู้ใช้ “somchai” อยู่แล้ว" in response.content.decode()
+    assert not Membership.objects.filter(organization=org, user=theirs.user).exists()
+    theirs.user.refresh_from_db()
+    assert theirs.user.check_password("pass-1234")
+
+
+def png(width=800, height=600, fmt="PNG") -> io.BytesIO:
+    data = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(data, format=fmt)
+    data.seek(0)
+    data.name = f"emblem.{fmt.lower()}"
+    return data
+
+
+def test_the_org_admin_uploads_an_emblem_shown_on_pages_and_served_small(org, member_client):
+    admin = member_client(MembershipFactory(organization=org, role=Role.ORG_ADMIN))
+    url = reverse("emblem_edit", kwargs={"org": org.slug})
+    assert admin.post(url, {"emblem": png(fmt="JPEG")}).status_code == 302
+    org.refresh_from_db()
+    assert org.emblem_url and org.emblem_url in admin.get(f"/o/{org.slug}/").content.decode()
+    served = Client().get(org.emblem_url)
+    assert served["Content-Type"] == "image/png" and "immutable" in served["Cache-Control"]
+    assert Image.open(io.BytesIO(served.content)).size == (512, 384)
+    assert admin.post(url, {"remove": "on"}).status_code == 302
+    org.refresh_from_db()
+    assert not org.emblem and Client().get(served.request["PATH_INFO"]).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (io.BytesIO(b"%PDF-1.4 not a picture"), "อ่านไฟล์นี้เป็นภาพไม่ได้"),
+        (png(fmt="GIF"), "ต้องเป็นไฟล์ภาพ PNG, JPEG หรือ WebP"),
+        (io.BytesIO(b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 1)), "ไฟล์ใหญ่เกิน 2 MB"),
+        (None, "เลือกไฟล์ตราสัญลักษณ์"),
+    ],
+)
+def test_an_upload_that_is_not_a_usable_picture_is_refused(org, member_client, upload, message):
+    admin = member_client(MembershipFactory(organization=org, role=Role.ORG_ADMIN))
+    if upload is not None and not hasattr(upload, "name"):
+        upload.name = "emblem.png"
+    data = {"emblem": upload} if upload is not None else {}
+    response = admin.post(reverse("emblem_edit", kwargs={"org": org.slug}), data)
+    assert response.status_code == 400 and message in response.content.decode()
+    org.refresh_from_db()
+    assert not org.emblem
+
+
+def test_the_org_admin_sets_the_executive_and_moves_the_office_within_the_list(org, member_client):
+    admin = member_client(MembershipFactory(organization=org, role=Role.ORG_ADMIN))
+    url = reverse("settings_edit", kwargs={"org": org.slug})
+    data = {
+        "name": org.name,
+        "province_area": "31",
+        "district_area": "3110",
+        "subdistrict_area": "311011",
+        "executive_name": "นายสมชาย ใจดี",
+        "executive_title": "นายกองค์การบริหารส่วนตำบลผไทรินทร์",
+    }
+    wrong_district = admin.post(url, data | {"district_area": "4010"})
+    assert wrong_district.status_code == 400
+    assert admin.post(url, data).status_code == 302
+    org.refresh_from_db()
+    assert (org.subdistrict, org.executive_name) == ("ผไทรินทร์", "นายสมชาย ใจดี")
+    page = admin.get(reverse("settings", kwargs={"org": org.slug})).content.decode()
+    assert "นายสมชาย ใจดี" in page and "ตำบลผไทรินทร์" in page
