@@ -197,3 +197,12 @@ def test_the_org_admin_sets_the_executive_and_moves_the_office_within_the_list(o
     assert (org.subdistrict, org.executive_name) == ("ผไทรินทร์", "นายสมชาย ใจดี")
     page = admin.get(reverse("settings", kwargs={"org": org.slug})).content.decode()
     assert "นายสมชาย ใจดี" in page and "ตำบลผไทรินทร์" in page
+
+
+def test_a_new_unit_is_offered_the_place_after_the_others(org, planner_client):
+    Unit.objects.create(organization=org, name="สำนักปลัด", order=1)
+    Unit.objects.create(organization=org, name="กองคลัง", order=2)
+    page = planner_client.get(
+        reverse("settings_item_new", kwargs={"org": org.slug, "kind": "units"})
+    ).content.decode()
+    assert 'name="order" value="3"' in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.urls import reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -165,6 +166,13 @@ class UnitForm(OrganizationModelForm):
         model = Unit
         fields = ["name", "order"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A new unit goes after the others, not before the สำนักปลัด.
+            last = Unit.objects.filter(organization=self.organization).aggregate(Max("order"))
+            self.initial.setdefault("order", (last["order__max"] or 0) + 1)
+
 
 class VillageForm(OrganizationModelForm):
     class Meta:
@@ -290,10 +298,10 @@ class OrganizationCreateForm(AreaFieldsMixin, forms.Form):
         regex=r"^[A-Za-z0-9_.@+-]{3,150}$",
         error_messages={"invalid": _("ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข และ . _ - @ + ได้ 3–150 ตัว")},
     )
-    admin_first_name = forms.CharField(label=_("ชื่อ"), max_length=150)
-    admin_last_name = forms.CharField(label=_("นามสกุล"), max_length=150)
+    admin_first_name = forms.CharField(label=_("ชื่อผู้ดูแล"), max_length=150)
+    admin_last_name = forms.CharField(label=_("นามสกุลผู้ดูแล"), max_length=150)
     admin_email = forms.EmailField(
-        label=_("อีเมล"),
+        label=_("อีเมลผู้ดูแล"),
         required=False,
         error_messages={"invalid": _("อีเมลไม่ถูกต้อง")},
     )
