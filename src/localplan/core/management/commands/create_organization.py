@@ -101,4 +101,10 @@ class Command(BaseCommand):
         self.stdout.write(
             _("รหัสผ่านครั้งแรก (แสดงครั้งเดียว): %(password)s") % {"password": made.password}
         )
-        self.stdout.write(_("หรือลิงก์ตั้งรหัสผ่านเอง (ใช้ได้ครั้งเดียว): %(link)s") % {"link": link})
+        if options["site_url"]:
+            self.stdout.write(_("หรือลิงก์ตั้งรหัสผ่านเอง (ใช้ได้ครั้งเดียว): %(link)s") % {"link": link})
+        else:
+            self.stdout.write(
+                _("หรือลิงก์ตั้งรหัสผ่านเอง (ใช้ได้ครั้งเดียว ต่อท้ายที่อยู่เว็บไซต์ หรือใช้ --site-url): %(link)s")
+                % {"link": link}
+            )
