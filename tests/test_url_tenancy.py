@@ -37,7 +37,6 @@ NOT_ORGANIZATION_PAGES = {
     "o/": "staff landing page: sends a member to their organization",
     "system/": "the system administrator's pages (superusers): tested below",
     "areas/": "Thailand's districts and subdistricts for the dependent selects: tested below",
-    "emblems/": "an organization's emblem, public like its documents: tests/core",
     "": "public index of organizations",
 }
 WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")

@@ -369,39 +369,6 @@ class OrganizationCreateForm(AreaFieldsMixin, forms.Form):
         }
 
 
-EMBLEM_MAX_BYTES = 2 * 1024 * 1024
-
-
-class EmblemForm(forms.Form):
-    emblem = forms.FileField(
-        label=_("ไฟล์ตราสัญลักษณ์ (PNG, JPEG หรือ WebP ไม่เกิน 2 MB)"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
-    )
-    remove = forms.BooleanField(label=_("ลบตราสัญลักษณ์"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["emblem"].widget.attrs["class"] = "form-control"
-        self.fields["remove"].widget.attrs["class"] = "form-check-input"
-
-    def clean_emblem(self):
-        upload = self.cleaned_data.get("emblem")
-        if not upload:
-            return None
-        if upload.size > EMBLEM_MAX_BYTES:
-            raise ValidationError(_("ไฟล์ใหญ่เกิน 2 MB"), code="too_large")
-        from localplan.core.emblems import read_emblem
-
-        return read_emblem(upload.read())
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("emblem") and not cleaned.get("remove") and not self.errors:
-            raise ValidationError(_("เลือกไฟล์ตราสัญลักษณ์ หรือเลือกลบตราสัญลักษณ์"), code="empty")
-        return cleaned
-
-
 class MembershipForm(OrganizationModelForm):
     """A member's role and unit; unit staff must name their unit."""
 

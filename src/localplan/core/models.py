@@ -134,10 +134,6 @@ class Organization(models.Model):
         help_text=_("เช่น นายกองค์การบริหารส่วนตำบลผไทรินทร์"),
     )
     thai_digits_in_documents = models.BooleanField(_("ใช้เลขไทยในเอกสาร"), default=False)
-    # The emblem (ตราสัญลักษณ์), re-encoded as PNG when uploaded; kept in the database so that
-    # every app server and every backup has it.
-    emblem = models.BinaryField(_("ตราสัญลักษณ์"), null=True, blank=True, editable=False)
-    emblem_version = models.CharField(max_length=16, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("องค์กรปกครองส่วนท้องถิ่น")
@@ -172,12 +168,6 @@ class Organization(models.Model):
             self.district = self.district_area.name
         if self.subdistrict_area_id:
             self.subdistrict = self.subdistrict_area.name
-
-    @property
-    def emblem_url(self) -> str:
-        if not self.emblem_version:
-            return ""
-        return reverse("emblem", kwargs={"slug": self.slug, "version": self.emblem_version})
 
     @property
     def full_name(self) -> str:

@@ -3,7 +3,6 @@ leaving it."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
 from dataclasses import dataclass
@@ -216,13 +215,3 @@ def remove_member(*, membership: Membership, by: Membership) -> None:
     if membership.role == Role.ORG_ADMIN and admins.count() == 1:
         raise ValidationError(_("ต้องมีผู้ดูแลระบบขององค์กรอย่างน้อยหนึ่งคน"), code="last_admin")
     membership.delete()
-
-
-@transaction.atomic
-def set_emblem(*, organization: Organization, png: bytes | None) -> Organization:
-    """Store (or with None remove) the emblem, a PNG made by `emblems.read_emblem`. Its
-    version names the picture in its URL, so a browser that cached the old one asks again."""
-    organization.emblem = png
-    organization.emblem_version = hashlib.sha256(png).hexdigest()[:12] if png else ""
-    organization.save(update_fields=["emblem", "emblem_version"])
-    return organization

@@ -10,7 +10,8 @@ An app registers a function for a slot; the function gets the page's objects and
     def downloads(membership, edition): ...
 
 Slots: "home" (cards on the organization home page), "edition_actions" (buttons on a plan
-edition page), "edition_panels" (sections under an edition's title).
+edition page), "edition_panels" (sections under an edition's title), "settings_details"
+(<dt>/<dd> rows on the organization's settings page).
 """
 
 from __future__ import annotations

@@ -36,11 +36,9 @@ urlpatterns = [
         system_views.area_options,
         name="area_options",
     ),
-    path("emblems/<slug:slug>/<str:version>.png", views.emblem, name="emblem"),
     path("o/<slug:org>/", views.home, name="home"),
     path("o/<slug:org>/settings/", views.settings_page, name="settings"),
     path("o/<slug:org>/settings/edit/", views.settings_edit, name="settings_edit"),
-    path("o/<slug:org>/settings/emblem/edit/", views.emblem_edit, name="emblem_edit"),
     path("o/<slug:org>/settings/members/new/", views.member_new, name="member_new"),
     path("o/<slug:org>/settings/members/<int:pk>/edit/", views.member_edit, name="member_edit"),
     path(

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -11,14 +10,13 @@ from localplan.core import services
 from localplan.core.access import member_view, require_role, require_settings_editor
 from localplan.core.forms import (
     AgencyForm,
-    EmblemForm,
     MembershipForm,
     NewMemberForm,
     OrganizationSettingsForm,
     UnitForm,
     VillageForm,
 )
-from localplan.core.models import Agency, Membership, Organization, Role, Unit, Village
+from localplan.core.models import Agency, Membership, Role, Unit, Village
 from localplan.core.pages import delete_page, form_page
 from localplan.core.slots import panels_for
 
@@ -50,39 +48,6 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
         return super().form_valid(form)
 
 
-def emblem(request, slug, version):
-    """An organization's emblem: public, as on its printed documents; cached for a year
-    because its URL changes with the picture."""
-    organization = get_object_or_404(
-        Organization.objects.only("emblem", "emblem_version"), slug=slug, emblem_version=version
-    )
-    if not organization.emblem:
-        raise Http404
-    response = HttpResponse(bytes(organization.emblem), content_type="image/png")
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    return response
-
-
-@member_view
-def emblem_edit(request):
-    require_settings_editor(request.membership)
-    org = request.organization
-    posted = request.method == "POST"
-    form = EmblemForm(request.POST if posted else None, request.FILES if posted else None)
-    if posted and form.is_valid():
-        png = None if form.cleaned_data["remove"] else form.cleaned_data["emblem"]
-        services.set_emblem(organization=org, png=png)
-        messages.success(request, _("บันทึกตราสัญลักษณ์แล้ว") if png else _("ลบตราสัญลักษณ์แล้ว"))
-        return redirect(_settings_url(org))
-    context = {
-        "form": form,
-        "nav": "settings",
-        "title": _("ตราสัญลักษณ์"),
-        "cancel_url": _settings_url(org),
-    }
-    return render(request, "core/emblem_form.html", context, status=400 if form.errors else 200)
-
-
 @login_required
 def my_organizations(request):
     memberships = Membership.objects.filter(user=request.user).select_related("organization")
@@ -104,6 +69,7 @@ def settings_page(request):
         "villages": Village.objects.filter(organization=org),
         "agencies": Agency.objects.filter(organization=org),
         "members": Membership.objects.filter(organization=org).select_related("user", "unit"),
+        "panels": panels_for("settings_details", membership=request.membership),
     }
     return render(request, "core/settings.html", context)
 

@@ -48,16 +48,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="organization",
-            name="emblem",
-            field=models.BinaryField(blank=True, null=True, verbose_name="ตราสัญลักษณ์"),
-        ),
-        migrations.AddField(
-            model_name="organization",
-            name="emblem_version",
-            field=models.CharField(blank=True, editable=False, max_length=16),
-        ),
-        migrations.AddField(
-            model_name="organization",
             name="district_area",
             field=models.ForeignKey(
                 blank=True,
