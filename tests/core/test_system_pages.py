@@ -113,6 +113,9 @@ def test_the_default_units_follow_the_kind(system_admin):
     url = reverse("system_default_units")
     assert "สำนักปลัดองค์การบริหารส่วนจังหวัด" in system_admin.get(url, {"kind": "pao"}).text
     assert system_admin.get(url, {"kind": "sao"}).text.startswith("สำนักปลัด\n")
+    # The units are the organization's data: Thai, whatever language the page is in.
+    english = system_admin.get(url, {"kind": "sao"}, headers={"accept-language": "en"})
+    assert english.text.startswith("สำนักปลัด\n")
 
 
 def test_an_org_admin_cannot_pull_in_another_organizations_user_by_username(

@@ -7,7 +7,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.urls import reverse_lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from localplan.core import thai_calendar as cal
@@ -23,6 +22,7 @@ from localplan.core.models import (
     Unit,
     Village,
 )
+from localplan.core.services import DEFAULT_UNITS
 
 REQUIRED = {"required": _("กรุณากรอกช่องนี้")}
 INVALID_CHOICE = _("ตัวเลือกนี้ไม่มีในรายการขององค์กร")
@@ -269,10 +269,9 @@ class OrganizationSettingsForm(AreaFieldsMixin, forms.ModelForm):
         )
 
 
-def _units_text(kind: str) -> str:
-    from localplan.core.services import DEFAULT_UNITS
-
-    return "\n".join(gettext(name) for name in DEFAULT_UNITS.get(kind, []))
+def default_units_text(kind: str) -> str:
+    """The kind's default units, one a line, for the text box of the create form."""
+    return "\n".join(DEFAULT_UNITS.get(kind, []))
 
 
 class OrganizationCreateForm(AreaFieldsMixin, forms.Form):
@@ -342,7 +341,7 @@ class OrganizationCreateForm(AreaFieldsMixin, forms.Form):
                 "hx-trigger": "change",
             }
         )
-        self.fields["units"].initial = _units_text(OrganizationKind.SAO)
+        self.fields["units"].initial = default_units_text(OrganizationKind.SAO)
         self.fields["units"].widget.attrs["wide"] = True
         self.setup_areas(self.chosen("province_area", None), self.chosen("district_area", None))
 

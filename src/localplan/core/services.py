@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from localplan.core.models import (
     District,
@@ -29,41 +28,42 @@ from localplan.core.models import (
 )
 
 _MUNICIPAL_UNITS = [
-    gettext_noop("สำนักปลัดเทศบาล"),
-    gettext_noop("กองคลัง"),
-    gettext_noop("กองช่าง"),
-    gettext_noop("กองการศึกษา"),
-    gettext_noop("กองสาธารณสุขและสิ่งแวดล้อม"),
+    "สำนักปลัดเทศบาล",
+    "กองคลัง",
+    "กองช่าง",
+    "กองการศึกษา",
+    "กองสาธารณสุขและสิ่งแวดล้อม",
 ]
 # The units most organizations of each kind have; the form offers them, the officer edits.
+# They are the organization's data, in Thai whatever language the page is in.
 DEFAULT_UNITS = {
     OrganizationKind.SAO: [
-        gettext_noop("สำนักปลัด"),
-        gettext_noop("กองคลัง"),
-        gettext_noop("กองช่าง"),
-        gettext_noop("กองการศึกษา ศาสนาและวัฒนธรรม"),
+        "สำนักปลัด",
+        "กองคลัง",
+        "กองช่าง",
+        "กองการศึกษา ศาสนาและวัฒนธรรม",
     ],
     OrganizationKind.SUBDISTRICT_MUNICIPALITY: _MUNICIPAL_UNITS,
     OrganizationKind.TOWN_MUNICIPALITY: [
         *_MUNICIPAL_UNITS,
-        gettext_noop("กองสวัสดิการสังคม"),
-        gettext_noop("กองยุทธศาสตร์และงบประมาณ"),
+        "กองสวัสดิการสังคม",
+        "กองยุทธศาสตร์และงบประมาณ",
     ],
     OrganizationKind.CITY_MUNICIPALITY: [
         *_MUNICIPAL_UNITS,
-        gettext_noop("กองสวัสดิการสังคม"),
-        gettext_noop("กองยุทธศาสตร์และงบประมาณ"),
-        gettext_noop("กองการแพทย์"),
+        "กองสวัสดิการสังคม",
+        "กองยุทธศาสตร์และงบประมาณ",
+        "กองการแพทย์",
     ],
     OrganizationKind.PAO: [
-        gettext_noop("สำนักปลัดองค์การบริหารส่วนจังหวัด"),
-        gettext_noop("สำนักงานเลขานุการองค์การบริหารส่วนจังหวัด"),
-        gettext_noop("กองคลัง"),
-        gettext_noop("กองช่าง"),
-        gettext_noop("กองการศึกษา ศาสนาและวัฒนธรรม"),
-        gettext_noop("กองยุทธศาสตร์และงบประมาณ"),
-        gettext_noop("กองพัสดุและทรัพย์สิน"),
-        gettext_noop("กองสาธารณสุข"),
+        "สำนักปลัดองค์การบริหารส่วนจังหวัด",
+        "สำนักงานเลขานุการองค์การบริหารส่วนจังหวัด",
+        "กองคลัง",
+        "กองช่าง",
+        "กองการศึกษา ศาสนาและวัฒนธรรม",
+        "กองยุทธศาสตร์และงบประมาณ",
+        "กองพัสดุและทรัพย์สิน",
+        "กองสาธารณสุข",
     ],
 }
 

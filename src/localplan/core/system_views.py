@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from localplan.core import services
-from localplan.core.forms import OrganizationCreateForm, _units_text
+from localplan.core.forms import OrganizationCreateForm, default_units_text
 from localplan.core.models import (
     District,
     Membership,
@@ -107,7 +107,7 @@ def default_units(request) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind not in OrganizationKind.values:
         kind = OrganizationKind.SAO
-    return HttpResponse(_units_text(kind), content_type="text/plain; charset=utf-8")
+    return HttpResponse(default_units_text(kind), content_type="text/plain; charset=utf-8")
 
 
 @login_required
