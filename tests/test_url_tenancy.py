@@ -273,7 +273,6 @@ def test_only_the_system_administrator_opens_the_system_pages(worlds):
     routes = system_routes()
     assert {r.name for r in routes} >= {"system_home", "system_organization_new"}
     mine = worlds[0]
-    counts = (Organization.objects.count(), Membership.objects.count(), Unit.objects.count())
     post = {
         "kind": "sao",
         "name": "ใหม่",
@@ -284,12 +283,15 @@ def test_only_the_system_administrator_opens_the_system_pages(worlds):
         "admin_first_name": "ก",
         "admin_last_name": "ข",
     }
+    admin = MembershipFactory(organization=mine.organization, role=Role.ORG_ADMIN)
+    password = admin.user.password
+    counts = (Organization.objects.count(), Membership.objects.count(), Unit.objects.count())
     superuser = Client()
     superuser.force_login(UserFactory(is_superuser=True))
+    values = {"slug": mine.organization.slug, "pk": admin.pk}
     wrong = []
     for route in routes:
-        kwargs = {"slug": mine.organization.slug} if "slug" in route.kwargs else {}
-        url = reverse(route.name, kwargs=kwargs)
+        url = reverse(route.name, kwargs={name: values[name] for name in route.kwargs})
         response = Client().get(url)
         if response.status_code != 302 or not response["Location"].startswith(reverse("login")):
             wrong.append((route.name, "anonymous", response.status_code))
@@ -302,6 +304,8 @@ def test_only_the_system_administrator_opens_the_system_pages(worlds):
         if (status := superuser.get(url).status_code) != 200:
             wrong.append((route.name, "superuser", status))
     assert not wrong
+    admin.user.refresh_from_db()
+    assert admin.user.password == password
     roles = len(READ_ONLY_ROLES) + 2
     assert counts == (
         Organization.objects.count(),

@@ -76,6 +76,26 @@ def test_the_system_admin_creates_an_organization_and_sees_its_password_once(sys
     assert "ลิงก์นี้ใช้ไม่ได้แล้ว" in Client().get(link, follow=True).content.decode()
 
 
+def test_the_system_admin_issues_a_new_one_time_password_to_an_organizations_admin(
+    system_admin, org, other_org
+):
+    admin = MembershipFactory(organization=org, role=Role.ORG_ADMIN, user__username="lost")
+    planner = MembershipFactory(organization=org, role=Role.PLANNER)
+    theirs = MembershipFactory(organization=other_org, role=Role.ORG_ADMIN)
+    url = reverse("system_admin_password_new", kwargs={"slug": org.slug, "pk": admin.pk})
+    assert "รหัสผ่านเดิมจะใช้ไม่ได้ทันที" in system_admin.get(url).content.decode()
+    page = system_admin.post(url, follow=True).content.decode()
+    password = re.search(r'id="one-time-password">([^<]+)<', page).group(1)
+    admin.user.refresh_from_db()
+    assert admin.user.check_password(password) and not admin.user.check_password("pass-1234")
+    # Only an administrator of the organization named in the URL.
+    for pk in (planner.pk, theirs.pk):
+        wrong = reverse("system_admin_password_new", kwargs={"slug": org.slug, "pk": pk})
+        assert system_admin.post(wrong).status_code == 404
+    theirs.user.refresh_from_db()
+    assert theirs.user.check_password("pass-1234")
+
+
 @pytest.mark.parametrize(
     "change, message",
     [

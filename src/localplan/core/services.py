@@ -114,6 +114,16 @@ def _new_user(*, username: str, first_name: str, last_name: str, email: str, pas
 
 
 @transaction.atomic
+def issue_one_time_password(*, user) -> tuple[str, str]:
+    """A new one-time password for someone who lost theirs (the old one stops working), and
+    a one-time link to choose their own."""
+    password = secrets.token_urlsafe(9)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return password, set_password_path(user)
+
+
+@transaction.atomic
 def create_organization(
     *,
     kind: str,

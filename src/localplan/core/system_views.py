@@ -102,6 +102,27 @@ def organization_detail(request, slug):
 
 
 @system_admin_view
+def admin_password_new(request, slug, pk):
+    """A new one-time password for one of the organization's administrators, shown once."""
+    admin = get_object_or_404(
+        Membership.objects.select_related("user", "organization"),
+        pk=pk,
+        organization__slug=slug,
+        role=Role.ORG_ADMIN,
+    )
+    if request.method == "POST":
+        password, path = services.issue_one_time_password(user=admin.user)
+        request.session[NEW_CREDENTIALS] = {
+            "slug": slug,
+            "username": admin.user.username,
+            "password": password,
+            "link": request.build_absolute_uri(path),
+        }
+        return redirect("system_organization", slug=slug)
+    return render(request, "core/system_admin_password.html", {"admin": admin})
+
+
+@system_admin_view
 def default_units(request) -> HttpResponse:
     """The kind's default units, for the create form's text box (htmx)."""
     kind = request.GET.get("kind", "")

@@ -31,6 +31,11 @@ urlpatterns = [
         system_views.organization_detail,
         name="system_organization",
     ),
+    path(
+        "system/organizations/<slug:slug>/admins/<int:pk>/password/",
+        system_views.admin_password_new,
+        name="system_admin_password_new",
+    ),
     re_path(
         r"^areas/(?P<level>districts|subdistricts)/$",
         system_views.area_options,
