@@ -70,6 +70,10 @@ def test_the_system_admin_creates_an_organization_and_sees_its_password_once(sys
     form_page = visitor.get(link, follow=True)
     assert "ตั้งรหัสผ่าน" in form_page.content.decode()
     form_url = form_page.redirect_chain[-1][0]
+    mismatch = {"new_password1": "ตั้งเองยาวพอ-2569", "new_password2": "อย่างอื่น-2569"}
+    assert "รหัสผ่านทั้งสองช่องไม่ตรงกัน" in visitor.post(form_url, mismatch).content.decode()
+    short = {"new_password1": "สั้น", "new_password2": "สั้น"}
+    assert "ต้องยาวอย่างน้อย 8 ตัวอักษร" in visitor.post(form_url, short).content.decode()
     chosen = {"new_password1": "ตั้งเองยาวพอ-2569", "new_password2": "ตั้งเองยาวพอ-2569"}
     assert visitor.post(form_url, chosen)["Location"] == reverse("login")
     assert Client().login(username="bp-admin", password="ตั้งเองยาวพอ-2569")

@@ -66,6 +66,12 @@ def test_a_new_organization_from_the_system_admin_to_its_first_planner(
     shoot(page, "system-organization-created")
     org = Organization.objects.get(slug="phairin")
     assert (org.province_area_id, org.district_area_id) == ("31", "3110")
+    link = page.locator("#set-password-link").get_attribute("href")
+    page.click("text=ออกรหัสผ่านครั้งแรกใหม่")
+    shoot(page, "system-admin-password")  # asks first; not confirmed here
+    page.goto(link)
+    assert page.locator("#id_new_password1").count() == 1
+    shoot(page, "set-password")
     sign_out(page)
 
     login(page, "phairin-admin", password)
@@ -117,3 +123,13 @@ def test_a_new_organization_from_the_system_admin_to_its_first_planner(
     shoot(page, "planner-home")
     page.click(".lp-first-steps >> text=ยุทธศาสตร์การพัฒนา")
     assert page.url.endswith("/o/phairin/strategies/")
+
+
+def test_an_account_of_no_organization_reads_why_it_has_no_pages(
+    transactional_db, live_server, page, login, shoot
+):
+    UserFactory(username="lonely")
+    login(page, "lonely")
+    assert page.url.endswith("/accounts/organizations/")
+    assert "ยังไม่ได้เป็นสมาชิกขององค์กรใด" in page.locator("#no-organization").inner_text()
+    shoot(page, "no-organization")

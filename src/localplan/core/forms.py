@@ -4,6 +4,7 @@ and the twelve-month picker."""
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.urls import reverse_lazy
@@ -408,3 +409,34 @@ class NewMemberForm(MembershipForm):
     def _post_clean(self):
         # The membership is made by the service with its user; nothing to check on the row yet.
         pass
+
+
+# Django's own messages for these, untranslated in its Thai catalogue, by their codes.
+PASSWORD_MESSAGES = {
+    "password_too_short": _("รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร"),
+    "password_too_common": _("รหัสผ่านนี้ใช้กันทั่วไป เดาได้ง่าย ตั้งรหัสผ่านอื่น"),
+    "password_too_similar": _("รหัสผ่านคล้ายชื่อผู้ใช้เกินไป ตั้งรหัสผ่านอื่น"),
+    "password_entirely_numeric": _("รหัสผ่านต้องไม่เป็นตัวเลขล้วน"),
+    "password_mismatch": _("รหัสผ่านทั้งสองช่องไม่ตรงกัน"),
+}
+
+
+class ThaiSetPasswordForm(SetPasswordForm):
+    """Choosing one's password from a one-time link, with Thai words throughout."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("รหัสผ่านใหม่")
+        self.fields["new_password1"].help_text = _("อย่างน้อย 8 ตัวอักษร และไม่ใช่รหัสผ่านที่ใช้กันทั่วไป")
+        self.fields["new_password2"].label = _("พิมพ์รหัสผ่านใหม่อีกครั้ง")
+        self.fields["new_password2"].help_text = ""
+        for field in self.fields.values():
+            field.widget.attrs.update({"class": "form-control", "wide": True})
+            field.error_messages["required"] = REQUIRED["required"]
+
+    def add_error(self, field, error):
+        if isinstance(error, ValidationError) and not hasattr(error, "error_dict"):
+            error = ValidationError(
+                [PASSWORD_MESSAGES.get(e.code, e) for e in error.error_list], code="password"
+            )
+        super().add_error(field, error)

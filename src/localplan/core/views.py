@@ -13,6 +13,7 @@ from localplan.core.forms import (
     MembershipForm,
     NewMemberForm,
     OrganizationSettingsForm,
+    ThaiSetPasswordForm,
     UnitForm,
     VillageForm,
 )
@@ -40,6 +41,7 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     """The one-time link a new administrator (or member) opens to choose a password."""
 
     template_name = "registration/set_password.html"
+    form_class = ThaiSetPasswordForm
     success_url = reverse_lazy("login")
     post_reset_login = False
 
