@@ -53,3 +53,15 @@ def test_removing_a_member_keeps_the_account(org, member_client, planner):
     assert response.status_code == 302
     assert not Membership.objects.filter(pk=planner.pk).exists()
     planner.user.refresh_from_db()
+
+
+def test_the_last_admin_cannot_be_demoted_either(org, member_client):
+    admin = MembershipFactory(organization=org, role=Role.ORG_ADMIN)
+    url = reverse("member_edit", kwargs={"org": org.slug, "pk": admin.pk})
+    response = member_client(admin).post(url, {"role": Role.PLANNER})
+    assert response.status_code == 400
+    assert "ต้องมีผู้ดูแลระบบขององค์กรอย่างน้อยหนึ่งคน" in response.content.decode()
+    admin.refresh_from_db()
+    assert admin.role == Role.ORG_ADMIN
+    second = MembershipFactory(organization=org, role=Role.ORG_ADMIN)
+    assert member_client(second).post(url, {"role": Role.PLANNER}).status_code == 302

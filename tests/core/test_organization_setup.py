@@ -189,3 +189,10 @@ def test_the_command_refuses_bad_input_and_changes_nothing(db, bad, message):
     with pytest.raises(CommandError, match=message):
         run(*GOOD, bad)
     assert counts() == before
+
+
+def test_the_areas_come_back_after_a_flush(transactional_db):
+    """A flush (what ends a browser test) empties every table; the areas come back, since
+    the next test may set up an organization."""
+    call_command("flush", interactive=False, verbosity=0)
+    assert Province.objects.count() == 77 and District.objects.filter(pk="3110").exists()

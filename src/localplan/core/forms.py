@@ -380,6 +380,11 @@ class MembershipForm(OrganizationModelForm):
         cleaned = super().clean()
         if cleaned.get("role") == Role.UNIT_STAFF and not cleaned.get("unit"):
             self.add_error("unit", _("เจ้าหน้าที่หน่วยงานต้องระบุสังกัดหน่วยงาน"))
+        was_admin = self.instance.pk and self.instance.role == Role.ORG_ADMIN
+        if was_admin and cleaned.get("role") not in (None, Role.ORG_ADMIN):
+            admins = Membership.objects.filter(organization=self.organization, role=Role.ORG_ADMIN)
+            if admins.count() == 1:
+                self.add_error("role", _("ต้องมีผู้ดูแลระบบขององค์กรอย่างน้อยหนึ่งคน"))
         return cleaned
 
 

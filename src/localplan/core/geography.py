@@ -22,12 +22,13 @@ class GeographyChanges:
     renamed: int = 0
 
 
-def _sync(model, rows: dict[str, dict]) -> GeographyChanges:
+def _sync(model, rows: dict[str, dict], using: str) -> GeographyChanges:
     """Add the rows missing from `model` and rename those whose names changed."""
     changes = GeographyChanges()
-    stored = {row.code: row for row in model.objects.all()}
+    manager = model.objects.using(using)
+    stored = {row.code: row for row in manager.all()}
     missing = [model(code=code, **values) for code, values in rows.items() if code not in stored]
-    model.objects.bulk_create(missing, batch_size=500)
+    manager.bulk_create(missing, batch_size=500)
     changes.added = len(missing)
     renamed = []
     for code, row in stored.items():
@@ -38,15 +39,19 @@ def _sync(model, rows: dict[str, dict]) -> GeographyChanges:
             renamed.append(row)
     fields = [name for name in next(iter(rows.values()), {}) if not name.endswith("_id")]
     if renamed:
-        model.objects.bulk_update(renamed, fields, batch_size=500)
+        manager.bulk_update(renamed, fields, batch_size=500)
     changes.renamed = len(renamed)
     return changes
 
 
-@transaction.atomic
-def ensure_geography(apps=None) -> GeographyChanges:
+def ensure_geography(apps=None, using: str = "default") -> GeographyChanges:
     """Make the three tables hold every area `geothai` lists. Areas `geothai` no longer lists
     are kept: organizations may still point at them."""
+    with transaction.atomic(using=using):
+        return _ensure(apps, using)
+
+
+def _ensure(apps, using: str) -> GeographyChanges:
     if apps is None:
         from django.apps import apps
     Province = apps.get_model("core", "Province")
@@ -56,10 +61,10 @@ def ensure_geography(apps=None) -> GeographyChanges:
     districts = [d for p in provinces for d in geothai.districts(p.code)]
     subdistricts = [s for d in districts for s in geothai.subdistricts(d.code)]
     if (
-        Province.objects.count() == len(provinces)
-        and District.objects.count() == len(districts)
-        and Subdistrict.objects.count() == len(subdistricts)
-        and not _names_changed(Subdistrict, subdistricts)
+        Province.objects.using(using).count() == len(provinces)
+        and District.objects.using(using).count() == len(districts)
+        and Subdistrict.objects.using(using).count() == len(subdistricts)
+        and not _names_changed(Subdistrict.objects.using(using), subdistricts)
     ):
         return GeographyChanges()
     total = GeographyChanges()
@@ -80,15 +85,15 @@ def ensure_geography(apps=None) -> GeographyChanges:
             },
         ),
     ):
-        changes = _sync(model, rows)
+        changes = _sync(model, rows, using)
         total.added += changes.added
         total.renamed += changes.renamed
     return total
 
 
-def _names_changed(model, areas) -> bool:
-    """A cheap check that the stored names are today's: compare one fingerprint."""
-    stored = model.objects.order_by("code").values_list("code", "name")
+def _names_changed(stored_rows, areas) -> bool:
+    """Whether a subdistrict was added, renamed or recoded since the tables were filled."""
+    stored = stored_rows.order_by("code").values_list("code", "name")
     return sorted((a.code, a.name_th) for a in areas) != list(stored)
 
 
