@@ -124,6 +124,21 @@ def issue_one_time_password(*, user) -> tuple[str, str]:
 
 
 @transaction.atomic
+def reset_member_password(*, membership: Membership, by: Membership) -> tuple[str, str]:
+    """The organization admin gives a member who forgot their password a new one-time
+    password. Only for accounts of this organization alone: an account that also works
+    elsewhere, or a system administrator's, is not this organization's to take over."""
+    user = membership.user
+    elsewhere = Membership.objects.filter(user=user).exclude(organization=by.organization)
+    if user.is_superuser or elsewhere.exists():
+        raise ValidationError(
+            _("บัญชีนี้ใช้กับองค์กรอื่นหรือเป็นผู้ดูแลระบบด้วย ให้ผู้ดูแลระบบเป็นผู้ออกรหัสผ่านใหม่"),
+            code="not_ours",
+        )
+    return issue_one_time_password(user=user)
+
+
+@transaction.atomic
 def create_organization(
     *,
     kind: str,

@@ -49,6 +49,11 @@ urlpatterns = [
     path(
         "o/<slug:org>/settings/members/<int:pk>/delete/", views.member_delete, name="member_delete"
     ),
+    path(
+        "o/<slug:org>/settings/members/<int:pk>/password/",
+        views.member_password_new,
+        name="member_password_new",
+    ),
     re_path(SETTINGS_LIST + r"new/$", views.list_item_edit, name="settings_item_new"),
     re_path(SETTINGS_LIST + r"(?P<pk>\d+)/edit/$", views.list_item_edit, name="settings_item_edit"),
     re_path(

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -160,6 +161,27 @@ def member_edit(request, pk):
         breadcrumbs=[(_("ข้อมูลองค์กร"), _settings_url(org))],
         extra={"nav": "settings"},
     )
+
+
+@member_view
+def member_password_new(request, pk):
+    """A new one-time password for a member who forgot theirs, shown once on the answer."""
+    org = request.organization
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, organization=org
+    )
+    require_role(request.membership, [Role.ORG_ADMIN], _("ออกรหัสผ่านใหม่"))
+    context = {"member": membership, "nav": "settings", "settings_url": _settings_url(org)}
+    if request.method == "POST":
+        try:
+            password, path = services.reset_member_password(
+                membership=membership, by=request.membership
+            )
+        except ValidationError as refusal:
+            context["refusal"] = " ".join(refusal.messages)
+            return render(request, "core/member_password.html", context, status=409)
+        context |= {"password": password, "link": request.build_absolute_uri(path)}
+    return render(request, "core/member_password.html", context)
 
 
 @member_view
