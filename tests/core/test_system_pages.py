@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
+from localplan.core import system_views
 from localplan.core.models import Membership, Organization, Role, Unit
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
@@ -218,3 +219,15 @@ def test_a_new_unit_is_offered_the_place_after_the_others(org, planner_client):
         reverse("settings_item_new", kwargs={"org": org.slug, "kind": "units"})
     ).content.decode()
     assert 'name="order" value="3"' in page
+
+
+def test_the_list_of_organizations_is_searched_and_paged(system_admin, monkeypatch):
+    for n in range(3):
+        OrganizationFactory(name=f"บ้านใหม่{n}", slug=f"ban-mai-{n}")
+    OrganizationFactory(name="หนองกี่", slug="nongki")
+    url = reverse("system_home")
+    found = system_admin.get(url, {"q": "หนองกี่"}).content.decode()
+    assert "หนองกี่" in found and "บ้านใหม่0" not in found
+    monkeypatch.setattr(system_views, "ORGANIZATIONS_PER_PAGE", 2)
+    first = system_admin.get(url).content.decode()
+    assert "1 / 2" in first and "page=2" in first

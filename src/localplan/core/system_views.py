@@ -8,7 +8,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -40,14 +41,39 @@ def system_admin_view(view: Callable) -> Callable:
     return wrapper
 
 
+ORGANIZATIONS_PER_PAGE = 50
+
+
 @system_admin_view
 def system_home(request):
-    organizations = list(Organization.objects.order_by("province", "district", "name"))
-    counts = dict(Membership.objects.values_list("organization").annotate(n=Count("id")).order_by())
+    """Every organization, a page at a time, found by name, province or district."""
+    text = request.GET.get("q", "").strip()[:80]
+    found = Organization.objects.order_by("province", "district", "name")
+    if text:
+        found = found.filter(
+            Q(name__icontains=text)
+            | Q(slug__icontains=text)
+            | Q(province__icontains=text)
+            | Q(district__icontains=text)
+        )
+    page = Paginator(found, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    organizations = list(page.object_list)
+    counts = dict(
+        Membership.objects.filter(organization__in=organizations)
+        .values_list("organization")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     for organization in organizations:
         organization.member_count = counts.get(organization.pk, 0)
-    memberships = Membership.objects.filter(user=request.user).select_related("organization")
-    context = {"organizations": organizations, "memberships": memberships}
+    memberships = list(Membership.objects.filter(user=request.user).select_related("organization"))
+    context = {
+        "organizations": organizations,
+        "page": page,
+        "q": text,
+        "memberships": memberships,
+        "nav": "system",
+    }
     return render(request, "core/system_home.html", context)
 
 
