@@ -42,6 +42,8 @@ def test_find_areas_reads_names_as_geothai_spells_them(db):
         province="จังหวัดบุรีรัมย์", district="อำเภอลำปลายมาศ", subdistrict="ผไทรินทร์"
     )
     assert (province.code, district.code, subdistrict.code) == ("31", "3110", "311011")
+    english = find_areas(province="Buri Ram", district="Lam Plai Mat", subdistrict="Phathairin")
+    assert [area.code for area in english] == ["31", "3110", "311011"]
 
 
 @pytest.mark.parametrize(

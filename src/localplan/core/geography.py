@@ -107,18 +107,20 @@ def _suggest(name: str, candidates: list[str]) -> str:
     return _(" ชื่อที่ใกล้เคียง: %(names)s") % {"names": ", ".join(close)}
 
 
+def _named(area, name: str) -> bool:
+    return name in (geothai.normalize(area.name), geothai.normalize(area.name_en))
+
+
 def find_areas(*, province: str, district: str, subdistrict: str = ""):
     """The Province, District and Subdistrict (or None) named as `geothai` spells them
-    (Thai; a leading จังหวัด/อำเภอ/ตำบล is ignored). Raises ValidationError naming the field
+    (Thai, or its English names; a leading จังหวัด/อำเภอ/ตำบล is ignored). Raises ValidationError naming the field
     and the closest names when one is not in the list."""
     from localplan.core.models import District, Province, Subdistrict
 
     province_name = geothai.normalize(province)
     district_name = geothai.normalize(district)
     subdistrict_name = geothai.normalize(subdistrict) if subdistrict else ""
-    found_province = next(
-        (p for p in Province.objects.all() if geothai.normalize(p.name) == province_name), None
-    )
+    found_province = next((p for p in Province.objects.all() if _named(p, province_name)), None)
     if found_province is None:
         names = list(Province.objects.values_list("name", flat=True))
         raise ValidationError(
@@ -129,9 +131,7 @@ def find_areas(*, province: str, district: str, subdistrict: str = ""):
             code="unknown_province",
         )
     districts = list(District.objects.filter(province=found_province))
-    found_district = next(
-        (d for d in districts if geothai.normalize(d.name) == district_name), None
-    )
+    found_district = next((d for d in districts if _named(d, district_name)), None)
     if found_district is None:
         raise ValidationError(
             {
@@ -144,9 +144,7 @@ def find_areas(*, province: str, district: str, subdistrict: str = ""):
     found_subdistrict = None
     if subdistrict_name:
         subdistricts = list(Subdistrict.objects.filter(district=found_district))
-        found_subdistrict = next(
-            (s for s in subdistricts if geothai.normalize(s.name) == subdistrict_name), None
-        )
+        found_subdistrict = next((s for s in subdistricts if _named(s, subdistrict_name)), None)
         if found_subdistrict is None:
             raise ValidationError(
                 {
