@@ -30,6 +30,9 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     province = "บุรีรัมย์"
     district = "ลำปลายมาศ"
     subdistrict = factory.SelfAttribute("name")
+    # บุรีรัมย์ and ลำปลายมาศ in the list of Thailand's areas (loaded by core's migration).
+    province_area_id = "31"
+    district_area_id = "3110"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

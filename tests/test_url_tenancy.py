@@ -11,16 +11,18 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from localplan.budget.models import AgencyInvitation
-from localplan.core.models import AuditLog, Role
+from localplan.core.models import AuditLog, Membership, Organization, Role, Unit
 from localplan.strategy.models import Goal, Mission, Vision
 from tests.budget.factories import AgencyProjectFactory, BudgetItemFactory
 from tests.factories import (
     AgencyFactory,
     MembershipFactory,
     OpsEntryFactory,
+    UserFactory,
     VillageFactory,
 )
 
@@ -34,6 +36,8 @@ NOT_ORGANIZATION_PAGES = {
     "agency-submissions/": "other agencies send projects through a token link (tests/budget)",
     "o/": "staff landing page: sends a member to their organization",
     "favicon.ico": "the site's icon",
+    "system/": "the system administrator's pages (superusers): tested below",
+    "areas/": "Thailand's districts and subdistricts for the dependent selects: tested below",
     "": "public index of organizations",
 }
 WRITE_PAGE = re.compile(r"(^|_)(new|edit|delete)$")
@@ -265,3 +269,61 @@ def test_every_role_can_read_every_page_that_does_not_change_data(role, worlds, 
         if status not in {200, 302}:
             wrong.append((route.name, status))
     assert not wrong
+
+
+def system_routes():
+    return [route for route in all_routes() if route.pattern.startswith("system/")]
+
+
+def test_only_the_system_administrator_opens_the_system_pages(worlds):
+    """Anonymous visitors sign in; every role of an organization, its administrator
+    included, gets 403 on GET and POST and creates nothing; a superuser gets the page."""
+    routes = system_routes()
+    assert {r.name for r in routes} >= {"system_home", "system_organization_new"}
+    mine = worlds[0]
+    post = {
+        "kind": "sao",
+        "name": "ใหม่",
+        "slug": "new-org",
+        "province_area": "31",
+        "district_area": "3110",
+        "admin_username": "new-admin",
+        "admin_first_name": "ก",
+        "admin_last_name": "ข",
+    }
+    admin = MembershipFactory(organization=mine.organization, role=Role.ORG_ADMIN)
+    password = admin.user.password
+    counts = (Organization.objects.count(), Membership.objects.count(), Unit.objects.count())
+    superuser = Client()
+    superuser.force_login(UserFactory(is_superuser=True))
+    values = {"slug": mine.organization.slug, "pk": admin.pk}
+    wrong = []
+    for route in routes:
+        url = reverse(route.name, kwargs={name: values[name] for name in route.kwargs})
+        response = Client().get(url)
+        if response.status_code != 302 or not response["Location"].startswith(reverse("login")):
+            wrong.append((route.name, "anonymous", response.status_code))
+        for role in [*READ_ONLY_ROLES, Role.PLANNER, Role.ORG_ADMIN]:
+            member = Client()
+            member.force_login(MembershipFactory(organization=mine.organization, role=role).user)
+            for method in (member.get, member.post):
+                if (status := method(url, post).status_code) != 403:
+                    wrong.append((route.name, role, method.__name__, status))
+        if (status := superuser.get(url).status_code) != 200:
+            wrong.append((route.name, "superuser", status))
+    assert not wrong
+    admin.user.refresh_from_db()
+    assert admin.user.password == password
+    roles = len(READ_ONLY_ROLES) + 2
+    assert counts == (
+        Organization.objects.count(),
+        Membership.objects.count() - roles * len(routes),
+        Unit.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("level", ["districts", "subdistricts"])
+def test_the_lists_of_areas_are_for_signed_in_users_only(level, planner_client):
+    url = reverse("area_options", kwargs={"level": level})
+    assert Client().get(url).status_code == 302
+    assert planner_client.get(url).status_code == 200

@@ -29,8 +29,8 @@ def test_the_organization_switches_documents_to_thai_digits(org, planner_client)
     url = reverse("settings_edit", kwargs={"org": org.slug})
     data = {
         "name": org.name,
-        "province": org.province,
-        "district": org.district,
+        "province_area": org.province_area_id,
+        "district_area": org.district_area_id,
         "thai_digits_in_documents": "on",
     }
     assert planner_client.post(url, data).status_code == 302

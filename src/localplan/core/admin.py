@@ -70,6 +70,8 @@ class FrozenInline(admin.TabularInline):
 class OrganizationAdmin(SuperuserAdmin):
     list_display = ["full_name", "slug", "province", "district"]
     search_fields = ["name", "slug", "province", "district"]
+    # Thousands of subdistricts: pick by code, not from one long list.
+    raw_id_fields = ["province_area", "district_area", "subdistrict_area"]
 
 
 @admin.register(Unit, Village, Agency)

@@ -4,6 +4,7 @@ which role, the audit log, and what every plan edition has in common."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -37,6 +38,60 @@ ORDINANCE_NAME = {
 MUNICIPAL_ORDINANCE_NAME = gettext_noop("เทศบัญญัติงบประมาณรายจ่ายประจำปี")
 
 
+class Province(models.Model):
+    """A province of Thailand, as the `geothai` package lists it (reference data)."""
+
+    code = models.CharField(_("รหัสจังหวัด"), max_length=2, primary_key=True)
+    name = models.CharField(_("ชื่อจังหวัด"), max_length=80)
+    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=80)
+
+    class Meta:
+        verbose_name = _("จังหวัด")
+        verbose_name_plural = _("จังหวัด")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    """An อำเภอ (in Bangkok a เขต)."""
+
+    code = models.CharField(_("รหัสอำเภอ"), max_length=4, primary_key=True)
+    province = models.ForeignKey(
+        Province, on_delete=models.CASCADE, related_name="districts", verbose_name=_("จังหวัด")
+    )
+    name = models.CharField(_("ชื่ออำเภอ"), max_length=80)
+    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=80)
+
+    class Meta:
+        verbose_name = _("อำเภอ")
+        verbose_name_plural = _("อำเภอ")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subdistrict(models.Model):
+    """A ตำบล (in Bangkok a แขวง)."""
+
+    code = models.CharField(_("รหัสตำบล"), max_length=6, primary_key=True)
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="subdistricts", verbose_name=_("อำเภอ")
+    )
+    name = models.CharField(_("ชื่อตำบล"), max_length=80)
+    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=80)
+
+    class Meta:
+        verbose_name = _("ตำบล")
+        verbose_name_plural = _("ตำบล")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organization(models.Model):
     kind = models.CharField(_("ประเภท"), max_length=24, choices=OrganizationKind.choices)
     name = models.CharField(_("ชื่อ"), max_length=120, help_text=_("ไม่ต้องใส่ประเภท เช่น ผไทรินทร์"))
@@ -44,6 +99,32 @@ class Organization(models.Model):
     province = models.CharField(_("จังหวัด"), max_length=80)
     district = models.CharField(_("อำเภอ"), max_length=80)
     subdistrict = models.CharField(_("ตำบล"), max_length=80, blank=True)
+    # Where it is in the real list; the names above are what pages and documents print and
+    # are set from these (an organization from before the list keeps the names it had).
+    province_area = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("จังหวัด"),
+    )
+    district_area = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("อำเภอ"),
+    )
+    subdistrict_area = models.ForeignKey(
+        Subdistrict,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ตำบล"),
+    )
     address = models.TextField(_("ที่อยู่สำนักงาน"), blank=True)
     executive_name = models.CharField(_("ชื่อผู้บริหารท้องถิ่น"), max_length=120, blank=True)
     executive_title = models.CharField(
@@ -62,8 +143,31 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        self.copy_area_names()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("home", kwargs={"org": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.district_area and self.province_area_id != self.district_area.province_id:
+            errors["district_area"] = _("อำเภอนี้ไม่อยู่ในจังหวัดที่เลือก")
+        if self.subdistrict_area and self.district_area_id != self.subdistrict_area.district_id:
+            errors["subdistrict_area"] = _("ตำบลนี้ไม่อยู่ในอำเภอที่เลือก")
+        if errors:
+            raise ValidationError(errors)
+
+    def copy_area_names(self) -> None:
+        """The printed names follow the areas chosen from the list."""
+        if self.province_area_id:
+            self.province = self.province_area.name
+        if self.district_area_id:
+            self.district = self.district_area.name
+        if self.subdistrict_area_id:
+            self.subdistrict = self.subdistrict_area.name
 
     @property
     def full_name(self) -> str:

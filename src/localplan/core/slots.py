@@ -10,9 +10,10 @@ An app registers a function for a slot; the function gets the page's objects and
     def downloads(membership, edition): ...
 
 Slots: "home" (cards on the organization home page), "edition_actions" (buttons on a plan
-edition page), "edition_panels" (sections under an edition's title), "before_submit" (what
-the planner must see before sending a draft for review; a panel whose context holds
-`problems` has them counted in the confirmation the page asks for).
+edition page), "edition_panels" (sections under an edition's title), "settings_details"
+(<dt>/<dd> rows on the organization's settings page), "before_submit" (what the planner must
+see before sending a draft for review; a panel whose context holds `problems` has them
+counted in the confirmation the page asks for).
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -14,6 +17,7 @@ from localplan.core.forms import (
     MembershipForm,
     NewMemberForm,
     OrganizationSettingsForm,
+    ThaiSetPasswordForm,
     UnitForm,
     VillageForm,
 )
@@ -34,13 +38,31 @@ def favicon(request):
 
 
 def landing(request):
-    """Signed-in staff go to their organization; everyone else to the sign-in page."""
-    if request.user.is_authenticated:
-        membership = Membership.objects.filter(user=request.user).select_related("organization")
-        first = membership.first()
-        if first is not None:
-            return redirect("home", org=first.organization.slug)
-    return redirect("login")
+    """Signed-in staff go to their organization, the system administrator to the list of
+    organizations; an account that belongs to no organization is told so (not sent back to
+    the sign-in page); visitors sign in."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if request.user.is_superuser:
+        return redirect("system_home")
+    memberships = Membership.objects.filter(user=request.user).select_related("organization")
+    first = memberships.first()
+    if first is not None:
+        return redirect("home", org=first.organization.slug)
+    return redirect("my_organizations")
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """The one-time link a new administrator (or member) opens to choose a password."""
+
+    template_name = "registration/set_password.html"
+    form_class = ThaiSetPasswordForm
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        messages.success(self.request, _("ตั้งรหัสผ่านแล้ว เข้าสู่ระบบด้วยรหัสผ่านใหม่ได้เลย"))
+        return super().form_valid(form)
 
 
 @login_required
@@ -64,6 +86,7 @@ def settings_page(request):
         "villages": Village.objects.filter(organization=org),
         "agencies": Agency.objects.filter(organization=org),
         "members": Membership.objects.filter(organization=org).select_related("user", "unit"),
+        "panels": panels_for("settings_details", membership=request.membership),
     }
     return render(request, "core/settings.html", context)
 
@@ -152,6 +175,27 @@ def member_edit(request, pk):
         breadcrumbs=[(_("ข้อมูลองค์กร"), _settings_url(org))],
         extra={"nav": "settings"},
     )
+
+
+@member_view
+def member_password_new(request, pk):
+    """A new one-time password for a member who forgot theirs, shown once on the answer."""
+    org = request.organization
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, organization=org
+    )
+    require_role(request.membership, [Role.ORG_ADMIN], _("ออกรหัสผ่านใหม่"))
+    context = {"member": membership, "nav": "settings", "settings_url": _settings_url(org)}
+    if request.method == "POST":
+        try:
+            password, path = services.reset_member_password(
+                membership=membership, by=request.membership
+            )
+        except ValidationError as refusal:
+            context["refusal"] = " ".join(refusal.messages)
+            return render(request, "core/member_password.html", context, status=409)
+        context |= {"password": password, "link": request.build_absolute_uri(path)}
+    return render(request, "core/member_password.html", context)
 
 
 @member_view

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from localplan.budget.demo import load_budget
 from localplan.core.audit import acting_as
+from localplan.core.geography import area_codes_for_names
 from localplan.core.models import (
     Agency,
     Membership,
@@ -145,7 +146,15 @@ def _saved(row):
 
 
 def _create_organization(data: ModuleType) -> Organization:
-    return _saved(Organization(**data.ORGANIZATION))
+    """The organization, linked to its real province, district (and subdistrict, where the
+    demo's name is a real one) in the list of Thailand's areas."""
+    organization = Organization(**data.ORGANIZATION)
+    codes = area_codes_for_names(
+        organization.province, organization.district, organization.subdistrict
+    )
+    organization.province_area_id, organization.district_area_id = codes[:2]
+    organization.subdistrict_area_id = codes[2]
+    return _saved(organization)
 
 
 def _create_people(organization, people, units, password_hash) -> dict[str, Membership]:
