@@ -89,6 +89,7 @@ def test_the_catalogue_has_the_thai_msgids_of_the_project():
         "English",
         "Excel",
         "%(kind)s%(name)s",
+        "%(field)s: %(reason)s",
     }
 
 
