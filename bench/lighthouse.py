@@ -139,6 +139,9 @@ def lighthouse(url: str, *, cookie: str | None, report: Path) -> dict:
     scores["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
     scores["lcp_s"] = data["audits"]["largest-contentful-paint"]["numericValue"] / 1000
     scores["bytes_kb"] = data["audits"]["total-byte-weight"]["numericValue"] / 1024
+    scores["tbt_ms"] = data["audits"]["total-blocking-time"]["numericValue"]
+    # Lighthouse's measure of this machine's speed at that moment (a quiet desktop: ~1500+)
+    scores["benchmark"] = data["environment"]["benchmarkIndex"]
     failed = [
         audit_id
         for name in CATEGORIES
@@ -204,7 +207,8 @@ def main() -> None:
                     f"run {run_number} {name:16} "
                     + "  ".join(f"{c} {scores[c]:3d}" for c in CATEGORIES)
                     + f"  CLS {scores['cls']:.3f}  LCP {scores['lcp_s']:.1f} s"
-                    f"  {scores['bytes_kb']:.0f} KiB"
+                    f"  TBT {scores['tbt_ms']:.0f} ms  {scores['bytes_kb']:.0f} KiB"
+                    f"  benchmarkIndex {scores['benchmark']:.0f}"
                     + (f"  failing: {' '.join(scores['failed'])}" if scores["failed"] else ""),
                     flush=True,
                 )
@@ -212,7 +216,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
 
-    print(f"\nmedians ({args.runs} runs)          perf  a11y  best   CLS     LCP    bytes")
+    print(f"\nmedians ({args.runs} runs)          perf  a11y  best   CLS     LCP     TBT    bytes")
     for name, path in pages.items():
         rows = results[name]
 
@@ -223,7 +227,7 @@ def main() -> None:
             f"  {name:16} {path[:14]:14} "
             f"{median('performance'):4.0f}  {median('accessibility'):4.0f}  "
             f"{median('best-practices'):4.0f}  {median('cls'):.3f}  {median('lcp_s'):4.1f} s"
-            f"  {median('bytes_kb'):5.0f} KiB"
+            f"  {median('tbt_ms'):4.0f} ms  {median('bytes_kb'):5.0f} KiB"
         )
     portal = [name for name in pages if not name.startswith("staff")]
     for category, target in TARGETS.items():
@@ -231,6 +235,8 @@ def main() -> None:
             statistics.median(row[category] for row in results[name]) >= target for name in portal
         )
         print(f"portal {category} >= {target}: {'met' if met else 'NOT met'}")
+    speeds = [row["benchmark"] for rows in results.values() for row in rows]
+    print(f"benchmarkIndex of this machine during the runs: {min(speeds):.0f}-{max(speeds):.0f}")
     print(f"reports in {reports}")
 
 
