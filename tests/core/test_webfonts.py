@@ -54,8 +54,10 @@ def test_the_css_loads_the_woff2_files_without_swapping_fonts_after_the_first_pa
 
 
 @pytest.mark.parametrize("base", BASES, ids=lambda path: path.parent.name)
-def test_both_base_templates_preload_the_regular_weight(base):
-    assert (
-        '<link rel="preload" href="{% static \'fonts/Sarabun-Regular.woff2\' %}" as="font" '
+@pytest.mark.parametrize("face", ["Sarabun-Regular", "Sarabun-Bold"])
+def test_both_base_templates_preload_the_regular_and_bold_weights(base, face):
+    link = (
+        f'<link rel="preload" href="{{% static \'fonts/{face}.woff2\' %}}" as="font" '
         'type="font/woff2" crossorigin>'
-    ) in base.read_text()
+    )
+    assert link in base.read_text()
