@@ -23,9 +23,7 @@ def test_the_switch_is_a_button_to_the_other_language_and_submits_nothing_by_its
 ):
     form = language_form(home(client, planner))
     assert "<select" not in form and "onchange" not in form
-    assert re.search(
-        r'<button name="language" value="en" lang="en"[^>]*>English<', form
-    )
+    assert re.search(r'<button name="language" value="en" lang="en"[^>]*>English<', form)
 
 
 def test_pressing_the_button_switches_to_english_and_back(client, planner):
