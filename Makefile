@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo install translations test lint format messages clean
+.PHONY: demo install translations test lint format messages webfonts clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	cd src/localplan && ../../$(BIN)/localplan makemessages --locale en --no-obsolete --ignore "migrations/*"
 	$(MAKE) translations
+
+# The WOFF2 subsets of the Sarabun TTFs that the pages use (committed; rerun when the TTFs change).
+webfonts: $(STAMP)
+	$(BIN)/python -m localplan.core.webfonts
 
 clean:
 	rm -rf $(VENV) var

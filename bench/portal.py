@@ -75,6 +75,7 @@ def prepare(env, database_url: str) -> tuple[str, int]:
         capture_output=True,
     )
     run([str(BIN / "localplan"), "migrate", "--noinput", "-v", "0"], env)
+    run([str(BIN / "localplan"), "collectstatic", "--noinput", "-v", "0"], env)
     out = run([sys.executable, "-c", SETUP], env, capture_output=True)
     for line in out.stdout.splitlines():
         if line.startswith("EDITION"):

@@ -10,6 +10,13 @@ from tests.factories import MembershipFactory, OrganizationFactory
 def pytest_configure(config):
     # A real password hash costs about a second; tests make hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Static files under their own names, found in the apps' folders: no collectstatic
+    # before the tests (tests/core/test_static_files.py checks the production storage).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
     post_migrate.connect(_reference_lists_after_flush, dispatch_uid="tests-reference-lists")
 
 

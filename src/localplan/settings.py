@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "localplan.core.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,7 +113,21 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns at every start without it
-WHITENOISE_USE_FINDERS = True
+# Without DEBUG, static files are served from STATIC_ROOT (`localplan collectstatic`) under
+# names that carry a hash of their content, compressed ahead (gzip and Brotli), and cached
+# by browsers for ever (WhiteNoise's Cache-Control for hashed names: max-age 10 years,
+# immutable); other files there (unhashed names) for an hour. With DEBUG (`make demo`) they
+# are read from the apps' folders as they are. The tests use plain names (tests/conftest.py).
+STATIC_MANIFEST = env_flag("LOCALPLAN_STATIC_MANIFEST", default=not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 WHITENOISE_MAX_AGE = 3600
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"

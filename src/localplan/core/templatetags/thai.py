@@ -7,15 +7,20 @@ page keeps the Buddhist era of every fiscal year on the screen and adds the year
 Python code that builds text for a page calls these functions too.
 """
 
+import re
+
 from django import template
 from django.utils import translation
 from django.utils.dates import MONTHS, MONTHS_3
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext as _
 
 from localplan.core import thai_calendar as cal
 
 register = template.Library()
+_LATIN = re.compile(r"[A-Za-z]")
+_THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+(?:[\s\d.,/()-]+[\u0E00-\u0E7F]+)*")
 
 
 def thai_page() -> bool:
@@ -111,6 +116,16 @@ def fiscal_year_of(day):
     return cal.fiscal_year_of(day)
 
 
+def _in_thai(html: str, text: str) -> str:
+    """Safe HTML of a Thai text, marked `lang="th"` when the page is in another language,
+    so that a screen reader reads it with a Thai voice and the browser breaks it as Thai."""
+    from localplan.core.thai_text import THAI
+
+    if thai_page() or not THAI.search(text):
+        return mark_safe(html)
+    return mark_safe(f'<span lang="th">{html}</span>')
+
+
 @register.filter
 def thai_words(text):
     """Thai text that a line never breaks inside a word: {{ entry.name|thai_words }}."""
@@ -118,4 +133,22 @@ def thai_words(text):
         return ""
     from localplan.core.thai_text import html_words
 
-    return mark_safe(html_words(str(text)))
+    return _in_thai(html_words(str(text)), str(text))
+
+
+@register.filter
+def lang_th(text):
+    """Data written in Thai (a name, a place) inside a page in another language:
+    {{ organization.full_name|lang_th }} is `<span lang="th">…</span>` on an English page
+    and the plain text on a Thai one. Not for <title> or attributes: it makes markup."""
+    if text in (None, ""):
+        return ""
+    if thai_page() or isinstance(text, SafeData) or not _LATIN.search(str(text)):
+        return _in_thai(conditional_escape(text), str(text))
+    # A name that the English page composes around Thai ("ผไทรินทร์ Subdistrict
+    # Administrative Organization"): only its Thai runs are Thai.
+    pieces, text, start = [], str(text), 0
+    for run in _THAI_RUN.finditer(text):
+        pieces += [escape(text[start : run.start()]), _in_thai(escape(run.group()), run.group())]
+        start = run.end()
+    return mark_safe("".join(pieces) + escape(text[start:]))
