@@ -1,7 +1,7 @@
 // What a person would see wrong on a page, measured in one pass (tests/e2e/test_every_page.py):
 // form controls that overlap one another, check labels narrower than their longest word,
 // a page that scrolls sideways, and axe-core's accessibility violations.
-async ({ axe: runAxe }) => {
+async ({ axe: runAxe, results }) => {
   const width = window.innerWidth;
   const describe = (el) => {
     const text = (el.innerText || el.value || el.getAttribute("aria-label") || "").trim();
@@ -96,6 +96,34 @@ async ({ axe: runAxe }) => {
     }
   }
 
+  // A table that puts its amounts among its first three columns (a list of projects: number,
+  // name, budget) shows them on the screen, not pushed off to the right by a wide name.
+  const moneyOffScreen = [];
+  for (const table of document.querySelectorAll("table")) {
+    const column = (td) =>
+      [...td.parentElement.cells].slice(0, td.cellIndex).reduce((n, c) => n + c.colSpan, 0);
+    const cell = [...table.querySelectorAll("tbody td.money")].find((td) => column(td) <= 2);
+    if (cell && shown(cell) && cell.getBoundingClientRect().right > width + 1) {
+      moneyOffScreen.push(
+        `the amounts of table ${describe(table).slice(0, 40)} start at ` +
+        `${Math.round(cell.getBoundingClientRect().left)} px, off the ${width} px screen`
+      );
+    }
+  }
+
+  // After a search, the first result is on the first screen.
+  const searchProblems = [];
+  if (results) {
+    const first = document.querySelector(results);
+    if (!first) searchProblems.push(`the search shows no result (${results})`);
+    else if (first.getBoundingClientRect().top > window.innerHeight) {
+      searchProblems.push(
+        `the first result is ${Math.round(first.getBoundingClientRect().top)} px down, ` +
+        `below the first screen (${window.innerHeight} px)`
+      );
+    }
+  }
+
   // axe-core on the page; a long table's rows after its 20th are the same template again.
   const axeResults = runAxe
     ? await axe.run({ exclude: ["tbody > tr:nth-child(n+21)"] }, { resultTypes: ["violations"] })
@@ -105,5 +133,7 @@ async ({ axe: runAxe }) => {
       v.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ") +
       (v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : "")
   );
-  return { overlaps, narrowLabels, scrollWidth, stickingOut, violations };
+  return {
+    overlaps, narrowLabels, scrollWidth, stickingOut, moneyOffScreen, searchProblems, violations,
+  };
 }

@@ -6,6 +6,8 @@ new page is checked without being listed here. Each is screenshotted
 - a form control (input, select, textarea, button, a check box's label) overlaps another;
 - a check box's or radio button's label is narrower than the longest word of its text;
 - the page itself scrolls sideways;
+- a table whose amounts come right after the name shows them off the screen;
+- after a search, the first result is not on the first screen;
 - axe-core finds an accessibility violation;
 - the server answers with an error.
 All failing pages are reported at once, with what went wrong on each.
@@ -46,8 +48,13 @@ NOT_PAGES = {
 # File downloads: PDF, spreadsheets, CSV and JSON files (names or patterns ending so).
 DOWNLOAD = re.compile(r"(\.(pdf|csv|xlsx|json)|\(\?P<fmt>[^)]*\)|/(pdf|xlsx)/)\$?$")
 DOWNLOAD_NAME = re.compile(r"_(pdf|csv|xlsx|json|oc4ids|fdp|fdp_csv)$")
-# Pages opened a second time with a search, where results must be reachable on a phone.
-SEARCHES = {"portal:index": "?q=ผไทรินทร์", "portal:ops_edition": "?q=ถนน"}
+# Pages opened a second time with a search, where results must be seen without scrolling,
+# (query, first result): the first result must be on the first screen.
+SEARCHES = {
+    "portal:index": ("?q=ผไทรินทร์", ".org-item"),
+    "portal:ops_edition": ("?q=ถนน", "tr.entry-row"),
+    "portal:dev_edition": ("?q=ถนน", "tr.entry-row"),
+}
 # Staff pages are opened by the demo planner, or by the first of these who may open them.
 STAFF = ("planner", "orgadmin", "executive", "devcommittee", "council")
 ANONYMOUS = re.compile(r"^(portal:|login$|agency_submissions:)")
@@ -118,7 +125,7 @@ def pages(world):
         url = None if reason else reverse(route.name, kwargs=world.kwargs_for(route))
         found.append((route.name, url, reason))
         if route.name in SEARCHES:
-            found.append((route.name + "-search", url + SEARCHES[route.name], None))
+            found.append((route.name + "-search", url + SEARCHES[route.name][0], None))
     return found
 
 
@@ -163,6 +170,7 @@ def test_every_page_of_the_demo_looks_right_at_1366_and_360_px(
     started = time.perf_counter()
     routes = pages(DemoWorld(demo))
     visits = [(name, url) for name, url, reason in routes if reason is None]
+    results = {name + "-search": first for name, (query, first) in SEARCHES.items()}
     skipped = {name: reason for name, url, reason in routes if reason is not None}
     assert len(visits) > 60, "the URL enumeration found too few pages"
     problems = {}
@@ -180,8 +188,12 @@ def test_every_page_of_the_demo_looks_right_at_1366_and_360_px(
             if "html" not in response.headers.get("content-type", ""):
                 found.append("not an HTML page: add the route to NOT_PAGES with a reason")
             else:
-                result = page.evaluate(PAGE_CHECK, {"axe": width == AXE_WIDTH})
-                found += result["overlaps"] + result["narrowLabels"] + result["violations"]
+                result = page.evaluate(
+                    PAGE_CHECK, {"axe": width == AXE_WIDTH, "results": results.get(name)}
+                )
+                for kind in ("overlaps", "narrowLabels", "moneyOffScreen", "searchProblems"):
+                    found += result[kind]
+                found += result["violations"]
                 if result["scrollWidth"] > width:
                     found.append(
                         f"the page scrolls sideways: {result['scrollWidth']} px wide; "
