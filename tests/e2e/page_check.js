@@ -61,8 +61,15 @@ async ({ axe: runAxe, results }) => {
       const measured = canvas.measureText(part.segment).width;
       if (measured > longestWidth) [longest, longestWidth] = [part.segment, measured];
     }
-    const room = label.getBoundingClientRect().width
-      - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    // The room the text has: the label's own box, or the box around it if that is narrower
+    // (an inline-block label as wide as its longest word sticks out of a squeezed list).
+    const inner = (el) => {
+      const css = getComputedStyle(el);
+      return el.getBoundingClientRect().width
+        - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)
+        - parseFloat(css.borderLeftWidth) - parseFloat(css.borderRightWidth);
+    };
+    const room = Math.min(inner(label), inner(label.parentElement));
     if (room + 1 < longestWidth) {
       narrowLabels.push(
         `${describe(label)} is ${Math.round(room)} px wide, its word “${longest}” ` +
