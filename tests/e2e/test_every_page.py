@@ -23,9 +23,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from localplan.budget.models import AgencyInvitation, AgencyProject, BudgetItem
-from localplan.core.models import AmendmentKind, Membership, Organization, Role
+from localplan.core.models import AmendmentKind, EditionState, Membership, Organization, Role
 from localplan.devplan.models import DevPlanEdition
-from localplan.opsplan.models import OperationalPlan
+from localplan.opsplan.models import OpsEdition, OpsEntry
 from localplan.workflow.services.amendments import start_amendment
 from tests.test_url_tenancy import World, all_routes
 
@@ -70,22 +70,28 @@ def skip_reason(route) -> str | None:
 
 
 class DemoWorld(World):
-    """The demo organization's objects in place of the tenancy test's factories: a draft
-    (returned) operational plan's entry, a development-plan project in an open amendment,
-    and the announced editions the portal shows."""
+    """The demo organization's objects in place of the tenancy test's factories: an entry of
+    an operational plan being drafted (or returned), a development-plan project in an open
+    amendment, and the announced editions the portal shows."""
 
     def __init__(self, organization):
         self.organization = organization
-        plans = OperationalPlan.objects.filter(organization=organization)
-        editable = plans.get(fiscal_year=2553).editions.get()
-        self.entry = editable.entries.filter(agency__isnull=True).order_by("pk").first()
+        editions = OpsEdition.objects.filter(organization=organization).order_by("pk")
+        editable = editions.filter(state__in=[EditionState.DRAFTING, EditionState.RETURNED])
+        self.entry = (
+            OpsEntry.objects.filter(edition__in=editable, agency__isnull=True)
+            .order_by("pk")
+            .first()
+        )
         planner = Membership.objects.get(organization=organization, role=Role.PLANNER)
-        announced_dev = DevPlanEdition.objects.get(organization=organization, state="announced")
+        announced_dev = DevPlanEdition.objects.get(
+            organization=organization, state=EditionState.ANNOUNCED
+        )
         draft_dev = start_amendment(
             edition=announced_dev,
             by=planner,
             kind=AmendmentKind.ADDITION,
-            sequence_year=2553,
+            sequence_year=announced_dev.plan.first_fiscal_year + 1,
             reason="เพิ่มโครงการที่ประชาคมหมู่บ้านเสนอ",
         )
         self.project = draft_dev.projects.order_by("pk").first()
@@ -98,7 +104,7 @@ class DemoWorld(World):
             fiscal_year=2553,
             expires_on="2099-12-31",
         )
-        self.announced_ops = plans.get(fiscal_year=2552).editions.get()
+        self.announced_ops = editions.filter(state=EditionState.ANNOUNCED).first()
         self.announced_dev = announced_dev
 
     def kwargs_for(self, route) -> dict:
