@@ -296,6 +296,18 @@ def test_who_carries_out_is_a_pair_of_radio_buttons(edition, planner_client):
     radios = re.findall(r'<input type="radio" name="carried_out_by"[^>]*>', page)
     assert len(radios) == 2
     assert all('class="form-check-input"' in radio for radio in radios)
+    # Each its own Bootstrap check item with its label beside it, under one legend; the
+    # check box's class is on the inputs only, not on the list that holds them (a list
+    # styled as one check box squeezes every label into a 16 px column).
+    items = re.findall(
+        r'<div class="form-check">(<input type="radio" name="carried_out_by"[^>]*>)\s*'
+        r'<label class="form-check-label" for="id_carried_out_by_\d">[^<]+</label></div>',
+        page,
+    )
+    assert items == radios
+    assert '<div id="id_carried_out_by" class="choice-list">' in page
+    assert re.search(r"<legend[^>]*>ผู้ดำเนินการ", page)
+    assert not re.search(r'<div[^>]*class="form-check-input', page)
 
 
 def _delete_url(entry):

@@ -33,6 +33,19 @@ def _is_org_owned(model) -> bool:
     return any(field.name == "organization" for field in model._meta.fields)
 
 
+def bootstrap_choices(widget: forms.Widget) -> None:
+    """Radio buttons and check boxes of a choice list as Bootstrap check items: each its own
+    `form-check` with its label beside it, the list in columns on wide screens. Django's
+    own template puts the widget's class on the list's wrapper too, which squeezes the whole
+    list into one check box's width. Widgets with a template of their own keep it."""
+    if isinstance(widget, forms.RadioSelect) and widget.template_name in (
+        forms.RadioSelect.template_name,
+        forms.CheckboxSelectMultiple.template_name,
+    ):
+        widget.template_name = "core/widgets/choice_list.html"
+        widget.attrs["class"] = "form-check-input"
+
+
 class OrganizationModelForm(forms.ModelForm):
     """A model form for one organization's rows: every choice list holds only that
     organization's rows, the row is saved into it, and its constraints are checked."""
@@ -56,8 +69,7 @@ class OrganizationModelForm(forms.ModelForm):
                 field.widget.attrs.setdefault("class", "form-control")
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3
-            if isinstance(field.widget, forms.CheckboxSelectMultiple):
-                field.widget.attrs["data-columns"] = "1"
+            bootstrap_choices(field.widget)
 
     def _get_validation_exclusions(self):
         # The organization is not a form field, but unique constraints name it.
