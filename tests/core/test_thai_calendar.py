@@ -200,14 +200,17 @@ def test_every_amount_as_printed_reads_back_the_same(amount):
 @given(st.text(alphabet="0123456789,.", min_size=1, max_size=14))
 def test_a_typed_amount_is_read_only_when_its_separators_are_where_they_belong(typed):
     """Whatever digits, commas and points are typed: read only when removing the commas
-    leaves a plain number and the commas group thousands; never another number."""
-    plain = re.fullmatch(r"(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?", typed)
+    leaves a plain number of whole satang (100.500 is 100.50) and the commas group
+    thousands; never another number."""
+    plain = re.fullmatch(r"(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", typed)
+    number = Decimal(typed.replace(",", "")) if plain else None
+    readable = plain and number == number.quantize(Decimal("0.01")) and number < Decimal("1e12")
     try:
         amount = cal.parse_money(typed)
     except ValidationError:
-        assert not plain or Decimal(typed.replace(",", "")) >= Decimal("1e12")
+        assert not readable
     else:
-        assert plain and amount == Decimal(typed.replace(",", ""))
+        assert readable and amount == number
 
 
 def test_money_and_percent_are_formatted_for_reading():
