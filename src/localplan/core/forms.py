@@ -23,10 +23,19 @@ from localplan.core.models import (
     Unit,
     Village,
 )
-from localplan.core.services import DEFAULT_UNITS
+from localplan.core.services import DEFAULT_UNITS, USERNAME
 
 REQUIRED = {"required": _("กรุณากรอกช่องนี้")}
 INVALID_CHOICE = _("ตัวเลือกนี้ไม่มีในรายการขององค์กร")
+
+
+def username_field(label) -> forms.RegexField:
+    """A new account's username, by the rule the account service applies."""
+    return forms.RegexField(
+        label=label,
+        regex=rf"^{USERNAME.pattern}\Z",
+        error_messages={"invalid": _("ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข และ . _ - @ + ได้ 3–150 ตัว")},
+    )
 
 
 def _is_org_owned(model) -> bool:
@@ -306,11 +315,7 @@ class OrganizationCreateForm(AreaFieldsMixin, forms.Form):
         required=False,
         help_text=_("เว้นว่างได้ เช่น อบจ. หรือเทศบาลที่ครอบคลุมหลายตำบล"),
     )
-    admin_username = forms.RegexField(
-        label=_("ชื่อผู้ใช้ของผู้ดูแลระบบขององค์กร (ภาษาอังกฤษ)"),
-        regex=r"^[A-Za-z0-9_.@+-]{3,150}$",
-        error_messages={"invalid": _("ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข และ . _ - @ + ได้ 3–150 ตัว")},
-    )
+    admin_username = username_field(_("ชื่อผู้ใช้ของผู้ดูแลระบบขององค์กร (ภาษาอังกฤษ)"))
     admin_first_name = forms.CharField(label=_("ชื่อผู้ดูแล"), max_length=150)
     admin_last_name = forms.CharField(label=_("นามสกุลผู้ดูแล"), max_length=150)
     admin_email = forms.EmailField(
@@ -402,11 +407,7 @@ class MembershipForm(OrganizationModelForm):
 
 
 class NewMemberForm(MembershipForm):
-    username = forms.RegexField(
-        label=_("ชื่อผู้ใช้ (ภาษาอังกฤษ)"),
-        regex=r"^[A-Za-z0-9_.@+-]{3,150}$",
-        error_messages={"invalid": _("ใช้ตัวอักษรภาษาอังกฤษ ตัวเลข และ . _ - @ + ได้ 3–150 ตัว")},
-    )
+    username = username_field(_("ชื่อผู้ใช้ (ภาษาอังกฤษ)"))
     first_name = forms.CharField(label=_("ชื่อ"), max_length=150)
     last_name = forms.CharField(label=_("นามสกุล"), max_length=150)
     password = forms.CharField(
